@@ -1,0 +1,116 @@
+"""Reading the code blocks of the Markdown pages.
+
+Shared by the root conftest.py (which runs each Python block through
+pytest-markdown-docs and checks what it prints) and by the tests on the pages.
+
+Conventions on a page:
+- A Python block is a fence with the language ``python``.
+- What a block prints is shown in the fence right after it, marked as output:
+  ```` ```{.text .output} ````. A block that prints nothing has no output fence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from pytest_markdown_docs.plugin import parse_superfences_block_info
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+LANGUAGES = ("ja", "en")
+PYTHON = {"python", "py", "python3"}
+
+# Content tabs (`=== "Title"`) indent their content like admonitions do;
+# rewriting the marker in place keeps every line number unchanged.
+_TAB = re.compile(r'^(\s*)===\+?( +".*")\s*$', re.MULTILINE)
+
+
+class PageParser(MarkdownIt):
+    """CommonMark plus Material's admonitions and content tabs, so that fences
+    indented inside them are fences and not indented code."""
+
+    def __init__(self) -> None:
+        super().__init__("commonmark")
+        self.use(admon_plugin)
+
+    def parse(self, src: str, env=None) -> list[Token]:
+        return super().parse(_TAB.sub(r"\1!!! tab\2", src), env)
+
+
+def fence_info(token: Token) -> list[str]:
+    """The fence's language first, then its options: ``{.python notest}`` → ['python', 'notest']."""
+    return parse_superfences_block_info(token.info)
+
+
+def is_output(token: Token | None) -> bool:
+    """True for an output fence: ```` ```{.text .output} ````."""
+    return token is not None and token.type == "fence" and ".output" in fence_info(token)[1:]
+
+
+@dataclass(frozen=True)
+class CodeBlock:
+    """A Python block of a page and the output fence under it, if any."""
+
+    path: Path
+    start_line: int  # 0-based index of the first code line, as pytest-markdown-docs counts
+    code: str
+    options: tuple[str, ...]
+    fence: Token
+    output: Token | None
+
+    @property
+    def expected_output(self) -> str | None:
+        return None if self.output is None else self.output.content
+
+
+def code_blocks(path: Path) -> list[CodeBlock]:
+    """Every Python fence of the page at ``path``, with its output fence."""
+    tokens = [t for t in PageParser().parse(path.read_text("utf8")) if t.type == "fence"]
+    blocks = []
+    for i, token in enumerate(tokens):
+        info = fence_info(token)
+        if info and info[0] in PYTHON:
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            output = following if is_output(following) and _adjacent(token, following) else None
+            blocks.append(
+                CodeBlock(path, token.map[0] + 1, token.content, tuple(info[1:]), token, output)
+            )
+    return blocks
+
+
+def _adjacent(fence: Token, following: Token) -> bool:
+    """True when only blank lines separate the two fences."""
+    return following.map[0] - fence.map[1] <= 1
+
+
+_FENCE_LINE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
+
+
+def count_python_fences(path: Path) -> int:
+    """Count Python fences by reading lines, independently of any Markdown parser.
+
+    Tracks which fence is open so that a fence shown inside another one (a
+    Markdown example, say) is not counted.
+    """
+    count, open_fence = 0, None
+    for line in path.read_text("utf8").splitlines():
+        match = _FENCE_LINE.match(line)
+        if not match:
+            continue
+        marker, info = match.group(2), match.group(3).strip()
+        if open_fence is None:
+            open_fence = marker
+            lang = parse_superfences_block_info(info)[:1] if info else []
+            count += bool(lang) and lang[0] in PYTHON
+        elif marker[0] == open_fence[0] and len(marker) >= len(open_fence) and not info:
+            open_fence = None
+    return count
+
+
+def pages(lang: str) -> list[Path]:
+    return sorted((DOCS / lang).rglob("*.md"))
