@@ -1,0 +1,117 @@
+"""The built site: both languages complete, nothing leaked, nothing fetched from outside."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+FENCE = re.compile(r"(```|~~~)")
+
+
+def html_pages(root: Path) -> set[Path]:
+    """Pages of one language, relative to its root (the English tree is left out of the Japanese one)."""
+    return {
+        p.relative_to(root)
+        for p in root.rglob("*.html")
+        if not p.relative_to(root).parts[0] in ("en", "assets", "search")
+    }
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text("utf8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def langs(built_site: Path) -> dict[str, Path]:
+    return {"ja": built_site, "en": built_site / "en"}
+
+
+def test_every_page_exists_in_both_languages(langs):
+    ja, en = html_pages(langs["ja"]), html_pages(langs["en"])
+    assert Path("index.html") in ja and Path("404.html") in ja
+    assert ja == en
+
+
+def test_each_language_has_its_own_sitemap_and_search_index(langs):
+    for lang, root in langs.items():
+        assert (root / "sitemap.xml").is_file()
+        index = json.loads((root / "search" / "search_index.json").read_text("utf8"))
+        assert index["config"]["lang"] == [lang]
+        assert {doc["location"].split("#")[0] for doc in index["docs"]} >= {"", "forward/"}
+
+
+def test_search_index_holds_only_its_own_language(langs):
+    ja = json.loads((langs["ja"] / "search" / "search_index.json").read_text("utf8"))
+    en = json.loads((langs["en"] / "search" / "search_index.json").read_text("utf8"))
+    ja_text = " ".join(doc["title"] + doc["text"] for doc in ja["docs"])
+    en_text = " ".join(doc["title"] + doc["text"] for doc in en["docs"])
+    assert "順伝播" in ja_text and "順伝播" not in en_text
+    assert "Forward propagation" in en_text and "Forward propagation" not in ja_text
+
+
+def test_no_fence_leaked_into_the_text(langs):
+    for root in langs.values():
+        for page in html_pages(root):
+            article = soup(root / page).find("article")
+            for block in article.find_all(["pre", "code"]):
+                block.decompose()
+            assert not FENCE.search(article.get_text()), f"a fence leaked into {root / page}"
+
+
+def test_every_python_block_has_its_language_class_and_the_copy_button(langs):
+    for root in langs.values():
+        page = soup(root / "forward" / "index.html")
+        assert len(page.select("div.language-python.highlight")) >= 5
+        assert len(page.select("div.language-text.output")) >= 5
+        config = json.loads(page.find(id="__config").string)
+        assert "content.code.copy" in config["features"]
+
+
+def test_math_is_left_for_katex_served_by_the_site(langs):
+    for root in langs.values():
+        page = soup(root / "forward" / "index.html")
+        assert len(page.select(".arithmatex")) >= 3
+        scripts = [s["src"] for s in page.find_all("script", src=True)]
+        assert any(src.endswith("assets/katex/katex.min.js") for src in scripts)
+        assert (root / "assets" / "katex" / "katex.min.js").is_file()
+        assert list((root / "assets" / "katex" / "fonts").glob("KaTeX_Main-Regular.woff2"))
+
+
+EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
+
+
+def test_nothing_is_loaded_from_another_host(langs):
+    for root in langs.values():
+        for page in html_pages(root):
+            html = soup(root / page)
+            loads = [tag.get("src") for tag in html.find_all(["script", "img", "iframe"])]
+            loads += [tag.get("href") for tag in html.find_all("link") if "stylesheet" in tag.get("rel", []) or tag.get("rel") == ["preconnect"]]
+            outside = [url for url in loads if url and EXTERNAL.match(url)]
+            assert not outside, f"{root / page} loads {outside}"
+    css = (langs["ja"] / "assets" / "stylesheets").glob("*.css")
+    for sheet in css:
+        assert not re.search(r"url\((['\"]?)(https?:)?//", sheet.read_text("utf8")), sheet
+
+
+def test_language_switch_leads_to_the_same_page(langs):
+    for lang, root in langs.items():
+        other = "en" if lang == "ja" else "ja"
+        for page in html_pages(root):
+            if page.name == "404.html":
+                continue
+            link = soup(root / page).select_one(f'a.md-select__link[hreflang="{other}"]')
+            target = ((root / page).parent / link["href"]).resolve() / "index.html"
+            assert target == (langs[other] / page).resolve(), f"{lang}/{page} → {link['href']}"
+
+
+def test_headings_have_the_same_ids_in_both_languages(langs):
+    for page in html_pages(langs["ja"]):
+        ids = [
+            [h.get("id") for h in soup(root / page).select("article h1, article h2, article h3")]
+            for root in langs.values()
+        ]
+        assert ids[0] == ids[1], page
