@@ -10,7 +10,10 @@ things it lacks:
   prints differs, prints nothing where output is shown, writes to stderr or
   raises a warning fails.
 
-``pytest docs --update-outputs`` rewrites the output fences from a real run.
+In an output fence, ``...`` stands for any text within its line (as in
+doctest), for values that change from run to run such as a duration.
+``pytest docs --update-outputs`` rewrites the output fences that no longer
+match from a real run.
 No names are injected into the blocks: each runs on its own, as a reader
 copies it.
 """
@@ -20,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import difflib
 import io
+import re
 import warnings
 from pathlib import Path
 
@@ -72,7 +76,7 @@ class OutputCheckingRunner(DefaultRunner):
         if stderr.getvalue():
             raise AssertionError(f"the block wrote to stderr:\n{stderr.getvalue()}")
         block = _block_at(Path(test.source_path), test.start_line)
-        if _updater is not None:
+        if _updater is not None and not output_matches(block.expected_output, stdout.getvalue()):
             _updater.record(block, stdout.getvalue())
         else:
             check_output(block.expected_output, stdout.getvalue())
@@ -90,15 +94,30 @@ def _normalise(text: str) -> list[str]:
     return [line.rstrip() for line in text.rstrip("\n").split("\n")] if text else []
 
 
-def check_output(expected: str | None, actual: str) -> None:
+def _line_matches(want: str, got: str) -> bool:
+    # "..." stands for any text within the line, as in doctest's ELLIPSIS:
+    # for values that differ from run to run, such as a time in seconds.
+    if "..." not in want:
+        return want == got
+    pattern = ".*".join(re.escape(part) for part in want.split("..."))
+    return re.fullmatch(pattern, got) is not None
+
+
+def output_matches(expected: str | None, actual: str) -> bool:
     if expected is None:
-        if actual:
-            raise OutputMismatch(
-                "the block prints, but the page shows no output fence under it "
-                "(run `pytest docs --update-outputs`):\n" + actual
-            )
-        return
+        return not actual
     want, got = _normalise(expected), _normalise(actual)
-    if want != got:
-        diff = "\n".join(difflib.unified_diff(want, got, "shown on the page", "printed", lineterm=""))
-        raise OutputMismatch("the output shown on the page differs from what the block prints:\n" + diff)
+    return len(want) == len(got) and all(map(_line_matches, want, got))
+
+
+def check_output(expected: str | None, actual: str) -> None:
+    if output_matches(expected, actual):
+        return
+    if expected is None:
+        raise OutputMismatch(
+            "the block prints, but the page shows no output fence under it "
+            "(run `pytest docs --update-outputs`):\n" + actual
+        )
+    want, got = _normalise(expected), _normalise(actual)
+    diff = "\n".join(difflib.unified_diff(want, got, "shown on the page", "printed", lineterm=""))
+    raise OutputMismatch("the output shown on the page differs from what the block prints:\n" + diff)
