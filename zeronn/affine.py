@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import torch
 
 from zeronn._checks import (
@@ -69,6 +71,9 @@ class Affine:
         check_forward_done("Affine", self.x)
         x = self.x.reshape(self.x.shape[0], -1)
         check_dout("Affine", dout, torch.Size((x.shape[0], self.W.shape[1])))
+        # Caught here, or the matrix product would fail deep inside torch.
+        check_same_dtype("Affine", "W", self.W, "dout", dout)
+        check_same_device("Affine", "W", self.W, "dout", dout)
         self.dW = x.T @ dout
         self.db = dout.sum(dim=0)
         dx = dout @ self.W.T
@@ -77,10 +82,12 @@ class Affine:
     def _check_input(self, x: torch.Tensor) -> None:
         check_tensor("Affine", "x", x)
         D = self.W.shape[0]
-        if x.dim() < 2 or x[0].numel() != D:
+        if x.dim() < 2 or math.prod(x.shape[1:]) != D:
             raise ValueError(
                 f"Affine with W of shape {shape_str(self.W.shape)} got x of shape "
                 f"{shape_str(x.shape)}: expected (N, {D}) or (N, d1, d2, ...) with d1·d2·... = {D}"
             )
+        if x.shape[0] == 0:
+            raise ValueError(f"Affine got an empty batch, x of shape {shape_str(x.shape)}: expected N >= 1")
         check_same_dtype("Affine", "W", self.W, "x", x)
         check_same_device("Affine", "W", self.W, "x", x)

@@ -1,0 +1,90 @@
+"""train: an end-to-end run on the digits, and the bookkeeping of History."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+from zeronn import SGD, History, load_digits, mlp, train
+
+
+@pytest.fixture(scope="module")
+def digits():
+    return load_digits()
+
+
+def test_digits_reach_93_percent(digits):
+    # 64-50-10 ReLU, He init, SGD lr 0.1, batch 32: about 0.95 test accuracy after 20 epochs.
+    history = train(mlp([64, 50, 10], seed=0), SGD(lr=0.1), *digits, epochs=20, batch_size=32, seed=0, progress=False)
+    assert len(history.loss) == len(history.train_acc) == len(history.test_acc) == len(history.seconds) == 20
+    assert history.test_acc[-1] >= 0.93
+    assert history.loss[-1] < history.loss[0] / 4
+
+
+def test_same_seed_same_run_whatever_the_global_rng(digits):
+    small = [d[:200] for d in digits]
+    runs = []
+    for global_seed in (1, 2):
+        torch.manual_seed(global_seed)
+        runs.append(train(mlp([64, 10, 10]), SGD(lr=0.1), *small, epochs=2, batch_size=16, progress=False))
+    assert runs[0].loss == runs[1].loss
+    other = train(mlp([64, 10, 10]), SGD(lr=0.1), *small, epochs=2, batch_size=16, seed=1, progress=False)
+    assert other.loss != runs[0].loss
+
+
+def test_loss_is_the_mean_over_samples_of_one_pass():
+    # lr so small that the weights barely move: the epoch's loss is the loss of the whole set.
+    x, t = torch.randn(10, 3, dtype=torch.float64), torch.tensor([0, 1] * 5)
+    net = mlp([3, 4, 2], dtype=torch.float64)
+    expected = net.loss(x, t).item()
+    history = train(net, SGD(lr=1e-12), x, t, x, t, epochs=1, batch_size=3, progress=False)
+    assert history.loss[0] == pytest.approx(expected, rel=1e-9)
+
+
+def test_each_epoch_visits_each_sample_once():
+    seen = []
+
+    class Recorder:
+        def update(self, params, grads):
+            pass
+
+    net = mlp([1, 2])
+    original = net.gradient
+
+    def gradient(x, t):
+        seen.extend(x[:, 0].tolist())
+        return original(x, t)
+
+    net.gradient = gradient
+    x = torch.arange(7.0).reshape(7, 1)
+    train(net, Recorder(), x, torch.zeros(7, dtype=torch.int64), x, torch.zeros(7, dtype=torch.int64),
+          epochs=3, batch_size=3, progress=False)
+    assert sorted(seen) == sorted(list(range(7)) * 3)
+    assert seen[:7] != seen[7:14] or seen[7:14] != seen[14:]  # reshuffled
+
+
+def test_progress_bar_goes_to_stderr_only(capsys):
+    x, t = torch.randn(8, 2), torch.tensor([0, 1] * 4)
+    train(mlp([2, 2]), SGD(), x, t, x, t, epochs=2, batch_size=4, progress=True)
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "epochs" in captured.err
+    train(mlp([2, 2]), SGD(), x, t, x, t, epochs=2, batch_size=4, progress=False)
+    assert capsys.readouterr().err == ""
+
+
+def test_history_is_a_dataclass_of_lists():
+    assert History() == History(loss=[], train_acc=[], test_acc=[], seconds=[])
+
+
+@pytest.mark.parametrize("kwargs", [{"epochs": 0, "batch_size": 4}, {"epochs": 1.5, "batch_size": 4}, {"epochs": 1, "batch_size": 0}])
+def test_bad_epochs_or_batch_size(kwargs):
+    x, t = torch.randn(4, 2), torch.tensor([0, 1, 0, 1])
+    with pytest.raises(ValueError, match="as an int >= 1"):
+        train(mlp([2, 2]), SGD(), x, t, x, t, progress=False, **kwargs)
+
+
+def test_data_and_labels_must_have_the_same_number_of_rows():
+    x, t = torch.randn(4, 2), torch.tensor([0, 1, 0, 1])
+    with pytest.raises(ValueError, match=r"x_test of shape \(4, 2\) and t_test of shape \(3,\)"):
+        train(mlp([2, 2]), SGD(), x, t, x, t[:3], epochs=1, batch_size=2, progress=False)

@@ -1,0 +1,110 @@
+r"""The output layer for classification: softmax followed by cross-entropy error."""
+
+from __future__ import annotations
+
+import torch
+
+from zeronn._checks import (
+    check_floating,
+    check_forward_done,
+    check_same_device,
+    check_same_dtype,
+    check_tensor,
+    shape_str,
+)
+from zeronn.functions import log_softmax
+from zeronn.losses import check_labels
+
+
+class SoftmaxWithLoss:
+    r"""Softmax and cross-entropy error in one layer, averaged over the batch.
+
+    ``forward(x, t)`` takes scores x (N, C) and answers t: class indices (N,)
+    of an integer dtype, or one-hot labels (N, C) of x's dtype. It returns
+    the loss as a 0-dim tensor,
+
+    $$L = -\frac{1}{N}\sum_n \sum_k t_{nk} \log y_{nk}, \qquad y = \mathrm{softmax}(x),$$
+
+    computed as $\log y = x - \log\sum e^{x}$ (log-sum-exp), so that it stays
+    finite even for scores of ±1000. It keeps ``y`` (N, C) and ``t``.
+    ``backward(dout=1.0)`` returns the gradient with respect to x, shape (N, C):
+
+    $$\frac{\partial L}{\partial x} = \mathrm{dout}\cdot\frac{y - t}{N}$$
+
+    Example:
+        >>> import torch
+        >>> from zeronn import SoftmaxWithLoss
+        >>> layer = SoftmaxWithLoss()
+        >>> layer.forward(torch.tensor([[0.0, 0.0], [1000.0, -1000.0]]), torch.tensor([0, 0]))
+        tensor(0.3466)
+        >>> layer.backward()
+        tensor([[-0.2500,  0.2500],
+                [ 0.0000,  0.0000]])
+    """
+
+    def __init__(self) -> None:
+        self.y: torch.Tensor | None = None
+        self.t: torch.Tensor | None = None
+        self.loss: torch.Tensor | None = None
+
+    def forward(self, x: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
+        """Return the mean cross-entropy of softmax(x) against t; keep ``y`` and ``t``."""
+        self._check_input(x, t)
+        log_y = log_softmax(x)
+        self.y, self.t = torch.exp(log_y), t
+        if t.is_floating_point():
+            self.loss = -(t * log_y).sum() / x.shape[0]
+        else:
+            self.loss = -log_y.gather(1, t.unsqueeze(1)).mean()
+        return self.loss
+
+    def backward(self, dout: float | torch.Tensor = 1.0) -> torch.Tensor:
+        """Return ``dout * (y - t) / N``, shape (N, C), with t as one-hot."""
+        check_forward_done("SoftmaxWithLoss", self.y)
+        _check_scalar_dout(dout)
+        N = self.y.shape[0]
+        return dout * (self.y - self._one_hot()) / N
+
+    def _one_hot(self) -> torch.Tensor:
+        if self.t.is_floating_point():
+            return self.t
+        classes = torch.arange(self.y.shape[1], device=self.y.device)
+        return (self.t.unsqueeze(1) == classes).to(self.y.dtype)
+
+    def _check_input(self, x: torch.Tensor, t: torch.Tensor) -> None:
+        owner = "SoftmaxWithLoss"
+        check_tensor(owner, "x", x)
+        check_tensor(owner, "t", t)
+        check_floating(owner, "x", x)
+        if x.dim() != 2 or x.shape[0] == 0:
+            raise ValueError(
+                f"{owner} expects x of shape (N, C) with N >= 1, got x of shape {shape_str(x.shape)}"
+            )
+        check_same_device(owner, "x", x, "t", t)
+        _check_t(x, t)
+
+
+def _check_t(x: torch.Tensor, t: torch.Tensor) -> None:
+    """t: class indices (N,) of an integer dtype, or one-hot labels (N, C) of x's dtype."""
+    if not t.is_floating_point():
+        check_labels("SoftmaxWithLoss", t, x.shape[0], x.shape[1])
+    elif t.shape != x.shape:
+        raise ValueError(
+            f"SoftmaxWithLoss with x of shape {shape_str(x.shape)} got one-hot t of shape {shape_str(t.shape)}"
+        )
+    else:
+        check_same_dtype("SoftmaxWithLoss", "x", x, "t", t)
+
+
+def _check_scalar_dout(dout: float | torch.Tensor) -> None:
+    """dout is the gradient of the loss, a scalar: a Python number or a 0-dim tensor."""
+    if isinstance(dout, torch.Tensor):
+        if dout.dim() != 0:
+            raise ValueError(
+                "SoftmaxWithLoss.backward expects dout as a Python float or a 0-dim tensor "
+                f"(the shape of the loss), got dout of shape {shape_str(dout.shape)}"
+            )
+    elif isinstance(dout, bool) or not isinstance(dout, (int, float)):
+        raise TypeError(
+            f"SoftmaxWithLoss.backward expects dout as a float or a 0-dim tensor, got {type(dout).__name__}"
+        )

@@ -1,0 +1,100 @@
+"""Training by mini-batches: the loop of forward, backward and update."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+from tqdm import tqdm
+
+from zeronn._checks import check_tensor, shape_str
+from zeronn.network import Network
+
+
+@dataclass
+class History:
+    """What ``train`` measured, one entry per epoch.
+
+    loss: mean training loss over the epoch's samples; train_acc and test_acc:
+    accuracy on the whole training and test sets after the epoch; seconds:
+    wall-clock time of the epoch, training and measuring together.
+
+    Example:
+        >>> from zeronn import History
+        >>> History().loss
+        []
+    """
+
+    loss: list[float] = field(default_factory=list)
+    train_acc: list[float] = field(default_factory=list)
+    test_acc: list[float] = field(default_factory=list)
+    seconds: list[float] = field(default_factory=list)
+
+
+def train(
+    network: Network, optimizer: Any,
+    x_train: torch.Tensor, t_train: torch.Tensor, x_test: torch.Tensor, t_test: torch.Tensor,
+    *, epochs: int, batch_size: int, seed: int = 0, progress: bool = True,
+) -> History:
+    """Train ``network`` with ``optimizer`` for ``epochs`` passes over the training data.
+
+    x_train (N, D), t_train (N,) or (N, C); the same for the test set. Each
+    epoch shuffles the N samples with a ``torch.Generator`` seeded with
+    ``seed`` (so a run is repeatable) and visits each sample once, in batches
+    of ``batch_size`` (the last one may be smaller). A progress bar goes to
+    stderr unless ``progress=False``.
+
+    Example:
+        >>> import torch
+        >>> from zeronn import SGD, mlp, train
+        >>> x, t = torch.tensor([[0.0, 1.0], [1.0, 0.0]]), torch.tensor([1, 0])
+        >>> history = train(mlp([2, 4, 2]), SGD(lr=0.5), x, t, x, t, epochs=3, batch_size=2, progress=False)
+        >>> len(history.loss), history.test_acc[-1]
+        (3, 1.0)
+    """
+    _check_args(x_train, t_train, x_test, t_test, epochs, batch_size)
+    generator = torch.Generator().manual_seed(seed)
+    history = History()
+    for _ in tqdm(range(epochs), desc="epochs", file=sys.stderr, disable=not progress):
+        start = time.perf_counter()
+        loss = _one_epoch(network, optimizer, x_train, t_train, batch_size, generator)
+        history.loss.append(loss)
+        history.train_acc.append(network.accuracy(x_train, t_train))
+        history.test_acc.append(network.accuracy(x_test, t_test))
+        history.seconds.append(time.perf_counter() - start)
+    return history
+
+
+def _one_epoch(
+    network: Network, optimizer: Any, x: torch.Tensor, t: torch.Tensor, batch_size: int, generator: torch.Generator
+) -> float:
+    """One pass over (x, t) in shuffled mini-batches; return the mean loss per sample."""
+    N = x.shape[0]
+    order = torch.randperm(N, generator=generator).to(x.device)
+    total = 0.0
+    for start in range(0, N, batch_size):
+        batch = order[start : start + batch_size]
+        loss = network.gradient(x[batch], t[batch])
+        optimizer.update(network.params(), network.grads())
+        total += loss.item() * len(batch)  # weighted, since the last batch may be smaller
+    return total / N
+
+
+def _check_args(
+    x_train: torch.Tensor, t_train: torch.Tensor, x_test: torch.Tensor, t_test: torch.Tensor,
+    epochs: int, batch_size: int,
+) -> None:
+    for name, value in (("epochs", epochs), ("batch_size", batch_size)):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ValueError(f"train expects {name} as an int >= 1, got {value!r}")
+    for x_name, x, t_name, t in (("x_train", x_train, "t_train", t_train), ("x_test", x_test, "t_test", t_test)):
+        check_tensor("train", x_name, x)
+        check_tensor("train", t_name, t)
+        if x.dim() < 1 or t.dim() < 1 or x.shape[0] != t.shape[0] or x.shape[0] == 0:
+            raise ValueError(
+                f"train expects {x_name} and {t_name} with the same number (>= 1) of rows, "
+                f"got {x_name} of shape {shape_str(x.shape)} and {t_name} of shape {shape_str(t.shape)}"
+            )
