@@ -1,0 +1,72 @@
+"""The figures: each draws in both languages, speaks the page's language and has two themes."""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import pytest  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from figures import all_figures  # noqa: E402
+from figures.render import THEMES, render_svg  # noqa: E402
+
+FIGURES = all_figures()
+# Hiragana, katakana (with the long-vowel mark), CJK ideographs and full-width forms.
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def figure_texts(fig: Figure) -> list[str]:
+    """Every text a reader sees: titles, axis labels, legend entries, free texts."""
+    texts = [fig.get_suptitle(), *(t.get_text() for t in fig.texts)]
+    for legend in fig.legends:
+        texts += [t.get_text() for t in legend.get_texts()]
+    for ax in fig.axes:
+        texts += [ax.get_title(loc) for loc in ("left", "center", "right")]
+        texts += [ax.get_xlabel(), ax.get_ylabel(), *(t.get_text() for t in ax.texts)]
+        if ax.get_legend() is not None:
+            texts += [t.get_text() for t in ax.get_legend().get_texts()]
+    return [t for t in texts if t]
+
+
+def test_there_are_figures():
+    assert FIGURES
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_figure_draws(name: str, lang: str):
+    fig = FIGURES[name](lang)
+    assert isinstance(fig, Figure)
+    assert fig.axes, f"{name} ({lang}) has no axes"
+    assert figure_texts(fig), f"{name} ({lang}) has no text at all"
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_japanese_figure_speaks_japanese(name: str):
+    texts = figure_texts(FIGURES[name]("ja"))
+    assert any(JAPANESE.search(t) for t in texts), f"{name} (ja) has no Japanese text: {texts}"
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_english_figure_has_no_japanese(name: str):
+    texts = figure_texts(FIGURES[name]("en"))
+    japanese = [t for t in texts if JAPANESE.search(t)]
+    assert not japanese, f"{name} (en) shows Japanese text: {japanese}"
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_figure_renders_in_both_themes(name: str, lang: str):
+    svgs = {theme: render_svg(FIGURES[name], lang, theme) for theme in THEMES}
+    for theme, svg in svgs.items():
+        assert svg.lstrip().startswith(b"<?xml") and b"<svg" in svg, f"{name} {lang} {theme}"
+    assert svgs["light"] != svgs["dark"], f"{name} ({lang}) looks the same in both themes"
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_rendering_is_reproducible(name: str):
+    assert render_svg(FIGURES[name], "en", "light") == render_svg(FIGURES[name], "en", "light")
