@@ -6,9 +6,9 @@ PY := $(VENV)/bin/python
 PIP_INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 SITE_STAMP := site/.built
-SITE_SOURCES := $(shell find docs overrides hooks zeronn scripts -type f -not -name '*.pyc' 2>/dev/null) mkdocs.yml mkdocs.en.yml
+SITE_SOURCES := $(shell find docs overrides hooks notebooks figures benchmarks zeronn scripts -type f -not -name '*.pyc' 2>/dev/null) mkdocs.yml mkdocs.en.yml
 
-.PHONY: install serve build test bench clean
+.PHONY: install browser serve build notebooks test bench clean
 
 install: $(PIP_INSTALLED) $(NODE_INSTALLED)
 
@@ -32,7 +32,22 @@ $(SITE_STAMP): $(PIP_INSTALLED) $(NODE_INSTALLED) $(SITE_SOURCES)
 serve: install
 	$(PY) scripts/serve.py
 
-test: install
+# Rewrite docs/<lang>/notebooks/*.ipynb from their source, notebooks/<name>.py (both languages).
+notebooks: $(PIP_INSTALLED)
+	$(PY) -m notebooks.build
+
+# The browser tests (tests/browser/) drive Debian's chromium; Japanese text needs a CJK font.
+CHROMIUM := /usr/bin/chromium
+browser:
+	@if [ -x $(CHROMIUM) ] && fc-list :lang=ja 2>/dev/null | grep -q .; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then \
+	  echo "error: the browser tests need $(CHROMIUM) and a Japanese font. Install them as root:" >&2; \
+	  echo "  apt-get update && apt-get install -y chromium fonts-ipafont-gothic" >&2; \
+	  exit 1; \
+	fi; \
+	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-ipafont-gothic
+
+test: install browser
 	$(PY) -m pytest
 
 bench: install

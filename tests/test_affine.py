@@ -51,6 +51,17 @@ def test_backward_matches_autograd(shape, H, seed):
     torch.testing.assert_close(layer.db, b_.grad, rtol=1e-12, atol=1e-12)
 
 
+def test_backward_without_dx_returns_none_and_still_sets_dW_and_db():
+    layer = random_layer(4, 3, seed=5)
+    x, dout = torch.randn(6, 4, dtype=torch.float64), torch.randn(6, 3, dtype=torch.float64)
+    layer.forward(x)
+    layer.backward(dout)
+    dW, db = layer.dW, layer.db
+    layer.dW = layer.db = None
+    assert layer.backward(dout, need_dx=False) is None
+    assert torch.equal(layer.dW, dW) and torch.equal(layer.db, db)
+
+
 def test_image_batch_is_flattened_and_dx_keeps_its_shape():
     layer = random_layer(6, 4, seed=0)
     x = torch.randn(5, 2, 3, dtype=torch.float64)

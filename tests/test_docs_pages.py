@@ -108,4 +108,5 @@ def nav_files(config: Path) -> list[str]:
 def test_both_navigations_list_the_same_pages():
     ja, en = nav_files(ROOT / "mkdocs.yml"), nav_files(ROOT / "mkdocs.en.yml")
     assert ja == en
-    assert sorted(ja) == sorted(str(p) for p in PAIRS)
+    notebooks = [p.relative_to(DOCS / "ja") for p in (DOCS / "ja").rglob("*.ipynb")]  # pages too
+    assert sorted(ja) == sorted(str(p) for p in PAIRS + notebooks)

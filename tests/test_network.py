@@ -90,6 +90,24 @@ def test_backward_returns_dx_and_honours_dout():
     torch.testing.assert_close(net.backward(2.0), 2 * dx)
 
 
+def test_backward_without_dx_returns_none_and_gives_the_same_gradients():
+    net = mlp([3, 4, 2], dtype=torch.float64)
+    x, t = torch.randn(5, 3, dtype=torch.float64), torch.tensor([0, 1, 1, 0, 1])
+    net.loss(x, t)
+    net.backward()
+    full = [g.clone() for g in net.grads()]
+    assert net.backward(need_dx=False) is None
+    for grad, expected in zip(net.grads(), full):
+        assert torch.equal(grad, expected)
+
+
+def test_backward_without_dx_when_the_first_layer_is_not_affine():
+    net = Network([Relu(), Affine(torch.ones(2, 2), torch.zeros(2))], SoftmaxWithLoss())
+    net.loss(torch.tensor([[1.0, -1.0]]), torch.tensor([0]))
+    assert net.backward(need_dx=False) is None
+    assert net.backward().shape == (1, 2)
+
+
 def test_accuracy_with_indices_and_one_hot():
     W = torch.eye(3)
     net = Network([Affine(W, torch.zeros(3)), Relu()], SoftmaxWithLoss())

@@ -47,6 +47,28 @@ def test_mask_is_true_where_x_is_at_most_zero():
     assert relu.mask.tolist() == [True, True, True, False, False]
 
 
+def test_mask_is_read_from_the_kept_output():
+    relu = Relu()
+    assert relu.mask is None  # nothing kept before forward
+    x = randn((4, 5), seed=3)
+    relu.forward(x)
+    assert relu.mask.dtype == torch.bool
+    assert torch.equal(relu.mask, x <= 0)
+
+
+def test_backward_gives_positive_zero_where_x_is_at_most_zero():
+    x = torch.tensor([-2.0, -0.0, 0.0, 1e-30, 3.0])
+    dout = torch.tensor([-1.0, -2.0, -3.0, -4.0, -5.0])  # negative: dout · 0 would be -0.0
+    relu = Relu()
+    relu.forward(x)
+    dx = relu.backward(dout)
+    x_ = x.clone().requires_grad_()
+    torch.relu(x_).backward(dout)
+    assert dx.tolist() == [0.0, 0.0, 0.0, -4.0, -5.0]
+    assert torch.equal(torch.signbit(dx), torch.signbit(x_.grad))
+    assert not torch.signbit(dx[:3]).any()
+
+
 def test_input_is_not_modified_and_output_is_new():
     x = torch.tensor([-1.0, 2.0, -3.0])
     before = x.clone()

@@ -32,6 +32,11 @@ class Affine:
 
     $$dX = dY\, W^\top, \quad dW = X^\top dY, \quad db = \textstyle\sum_n dY_n$$
 
+    ``backward(dout, need_dx=False)`` sets ``dW`` and ``db``, skips the
+    product for ``dx`` and returns None. It is meant for the first layer: its
+    input is the data, and training never uses the gradient with respect to
+    the data (``Network.gradient`` calls it so).
+
     Example:
         >>> import torch
         >>> from zeronn import Affine
@@ -66,8 +71,8 @@ class Affine:
         # addmm computes b + x·W in one fused call: faster than matmul, then add.
         return torch.addmm(self.b, x.reshape(x.shape[0], -1), self.W)
 
-    def backward(self, dout: torch.Tensor) -> torch.Tensor:
-        """Set ``dW`` and ``db``; return ``dx`` in the input's shape."""
+    def backward(self, dout: torch.Tensor, *, need_dx: bool = True) -> torch.Tensor | None:
+        """Set ``dW`` and ``db``; return ``dx`` in the input's shape (None if not ``need_dx``)."""
         check_forward_done("Affine", self.x)
         x = self.x.reshape(self.x.shape[0], -1)
         check_dout("Affine", dout, torch.Size((x.shape[0], self.W.shape[1])))
@@ -76,6 +81,8 @@ class Affine:
         check_same_device("Affine", "W", self.W, "dout", dout)
         self.dW = x.T @ dout
         self.db = dout.sum(dim=0)
+        if not need_dx:  # the input is the data: skip a product nobody would use
+            return None
         dx = dout @ self.W.T
         return dx.reshape(self.x.shape)
 

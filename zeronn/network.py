@@ -53,17 +53,25 @@ class Network:
         """Return the loss (0-dim) of the scores for x against t (N,) or (N, C)."""
         return self.loss_layer.forward(self.predict(x), t)
 
-    def backward(self, dout: float | torch.Tensor = 1.0) -> torch.Tensor:
-        """Backpropagate from the loss through every layer; return dx (the shape of x)."""
+    def backward(self, dout: float | torch.Tensor = 1.0, *, need_dx: bool = True) -> torch.Tensor | None:
+        """Backpropagate from the loss through every layer; return dx (the shape of x).
+
+        With ``need_dx=False`` it returns None, and a first Affine layer skips
+        dx = dout·Wᵀ: x is the data, and training needs only dW and db.
+        """
         dout = self.loss_layer.backward(dout)
-        for layer in reversed(self.layers):
+        first, *rest = self.layers
+        for layer in reversed(rest):
             dout = layer.backward(dout)
-        return dout
+        if isinstance(first, Affine):
+            return first.backward(dout, need_dx=need_dx)
+        dx = first.backward(dout)
+        return dx if need_dx else None
 
     def gradient(self, x: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
         """Run forward and backward: fill every layer's ``dW`` and ``db``; return the loss."""
         loss = self.loss(x, t)
-        self.backward()
+        self.backward(need_dx=False)  # the gradient with respect to the data x is not needed
         return loss
 
     def params(self) -> list[torch.Tensor]:

@@ -68,8 +68,8 @@ class SoftmaxWithLoss:
     def _one_hot(self) -> torch.Tensor:
         if self.t.is_floating_point():
             return self.t
-        classes = torch.arange(self.y.shape[1], device=self.y.device)
-        return (self.t.unsqueeze(1) == classes).to(self.y.dtype)
+        # A row of zeros with 1 written at column t[n]: no bool tensor on the way.
+        return torch.zeros_like(self.y).scatter_(1, self.t.unsqueeze(1), 1.0)
 
     def _check_input(self, x: torch.Tensor, t: torch.Tensor) -> None:
         owner = "SoftmaxWithLoss"

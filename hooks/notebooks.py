@@ -1,0 +1,163 @@
+"""Fit the notebook pages (rendered by mkdocs-jupyter) to the rest of the site.
+
+- Heading anchors: nbconvert derives a heading's id from its text, so the Japanese
+  and English pages of a notebook would get different anchors (and a Japanese
+  heading a useless one). notebooks/cells.py gives each heading cell a cell id,
+  the same in both languages; here it becomes the heading's id, and the page's
+  table of contents is rebuilt from the headings.
+- Links: a notebook links to the hosted site (so that a downloaded notebook's links
+  work); on the site those links become relative ones, checked to lead to a page.
+- Scripts: nbconvert's template adds a MathJax loader and a Mermaid loader that
+  imports from a CDN. The site renders math with its own KaTeX
+  (overrides/assets/javascripts/katex-init.js also typesets the notebooks'
+  Markdown cells) and has no diagrams, so both go: nothing on a page may ask
+  another host for anything.
+- Styles: each page carries ~600 kB of JupyterLab CSS inline. It is moved into
+  files under assets/notebooks/, shared by every notebook page (and cached).
+- Before the build: the notebooks are executed with the kernel "python3"; make
+  sure it is this Python (the environment that has zeronn), and that matplotlib's
+  font cache exists, or its first use writes "building the font cache" to stderr,
+  and that would show as a red cell on the page. nbconvert also reads
+  hooks/jupyter/ (encrypted kernel sockets, no warning about them in the log).
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import html
+import os
+import sys
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.toc import get_toc
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from notebooks.cells import LANGUAGE_ROOT  # noqa: E402
+
+CELL_ID_PREFIX = "cell-id="
+KERNEL = "python3"
+STYLE_DIR = "assets/notebooks"
+JUPYTER_CONFIG = Path(__file__).resolve().parent / "jupyter"  # nbconvert's configuration
+SHARED_STYLE_MIN = 2000  # characters: smaller <style> blocks stay in the page
+
+_styles: dict[str, str] = {}  # file name -> CSS, written after the build
+
+
+def on_pre_build(config, **kwargs) -> None:
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    _styles.clear()
+    if str(JUPYTER_CONFIG) not in os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep):
+        os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
+            filter(None, [str(JUPYTER_CONFIG), os.environ.get("JUPYTER_CONFIG_PATH")])
+        )
+    try:
+        argv = KernelSpecManager().get_kernel_spec(KERNEL).argv
+    except NoSuchKernel as error:
+        raise PluginError(f"no Jupyter kernel {KERNEL!r} to execute the notebooks: install ipykernel") from error
+    # jupyter_client starts a kernel whose command is "python" with the running interpreter.
+    python = argv[0] if argv else ""
+    short = ("python", f"python{sys.version_info[0]}", f"python{sys.version_info[0]}.{sys.version_info[1]}")
+    if python not in short and Path(python).resolve() != Path(sys.executable).resolve():
+        raise PluginError(f"the Jupyter kernel {KERNEL!r} runs {python}, not this environment's {sys.executable}")
+    import matplotlib.font_manager  # noqa: F401 - builds the font cache here, not in a notebook
+
+
+def is_notebook(page) -> bool:
+    return page.file.src_uri.endswith(".ipynb")
+
+
+def on_page_content(content: str, page, config, files, **kwargs) -> str:
+    if not is_notebook(page):
+        return content
+    soup = BeautifulSoup(content, "html.parser")
+    _remove_outside_scripts(soup)
+    _anchor_headings(soup, page)
+    _relative_links(soup, page, config, files)
+    _share_styles(soup, page)
+    page.toc = get_toc(_toc_tokens(soup))
+    return str(soup)
+
+
+def on_post_build(config, **kwargs) -> None:
+    target = Path(config["site_dir"]) / STYLE_DIR
+    for name, css in _styles.items():
+        target.mkdir(parents=True, exist_ok=True)
+        (target / name).write_text(css, "utf8")
+
+
+def _remove_outside_scripts(soup: BeautifulSoup) -> None:
+    for script in soup.find_all("script"):
+        src = script.get("src")
+        text = (script.get("type", "") + " " + (src or "") + " " + script.get_text()).lower()
+        if src == "" or "mathjax" in text or "mermaid" in text:
+            script.decompose()
+    for comment in soup.find_all(string=lambda s: s.__class__.__name__ == "Comment"):
+        if "mathjax" in comment.lower():
+            comment.extract()
+
+
+def _anchor_headings(soup: BeautifulSoup, page) -> None:
+    for cell in soup.select("div.jp-MarkdownCell"):
+        heading = cell.find(["h1", "h2", "h3", "h4", "h5", "h6"])
+        if heading is None:
+            continue
+        cell_id = cell.get("id", "")
+        if not cell_id.startswith(CELL_ID_PREFIX):
+            raise PluginError(f"{page.file.src_uri}: a heading cell without a cell id (run python -m notebooks.build)")
+        anchor = cell_id[len(CELL_ID_PREFIX):]
+        heading["id"] = anchor
+        for link in heading.select("a.anchor-link"):
+            link["href"] = f"#{anchor}"
+
+
+def _relative_links(soup: BeautifulSoup, page, config, files) -> None:
+    """Links to this language's pages on the hosted site become relative links, to pages that exist."""
+    root = LANGUAGE_ROOT[config["theme"]["language"]]
+    pages = {file.url for file in files.documentation_pages()}
+    up = "../" * page.url.count("/")
+    for link in soup.select("div.jp-MarkdownCell a[href]"):
+        href = link["href"]
+        if not href.startswith(root) or href.startswith(root + "en/"):
+            continue
+        path, _, fragment = href[len(root):].partition("#")
+        if path not in pages:
+            raise PluginError(f"{page.file.src_uri}: a link to {href}, a page that this site does not have")
+        link["href"] = (up + path or "./") + (f"#{fragment}" if fragment else "")
+
+
+def _share_styles(soup: BeautifulSoup, page) -> None:
+    up = "../" * page.url.count("/")
+    for style in soup.find_all("style"):
+        css = style.get_text()
+        if len(css) < SHARED_STYLE_MIN:
+            continue
+        if css.lstrip().startswith("['"):
+            # mkdocs-jupyter 0.26 appends the list of inlined styles as its Python repr: not CSS.
+            style.decompose()
+            continue
+        name = hashlib.sha256(css.encode()).hexdigest()[:16] + ".css"
+        _styles[name] = css
+        link = soup.new_tag("link", rel="stylesheet", href=f"{up}{STYLE_DIR}/{name}")
+        style.replace_with(link)
+
+
+def _toc_tokens(soup: BeautifulSoup) -> list[dict]:
+    """Nested TOC tokens from the headings of the Markdown cells, as Python-Markdown's toc makes them."""
+    root: list[dict] = []
+    stack: list[dict] = []
+    for heading in soup.select("div.jp-MarkdownCell :is(h1, h2, h3, h4, h5, h6)"):
+        level = int(heading.name[1])
+        plain = copy.copy(heading)
+        for link in plain.select("a.anchor-link"):
+            link.decompose()
+        token = {"level": level, "id": heading["id"], "name": html.escape(plain.get_text().strip(), quote=False), "children": []}
+        while stack and stack[-1]["level"] >= level:
+            stack.pop()
+        (stack[-1]["children"] if stack else root).append(token)
+        stack.append(token)
+    return root
