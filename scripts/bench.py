@@ -98,7 +98,8 @@ def time_command(args: list[str]) -> dict:
     done = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - start
     lines = (done.stdout + done.stderr).strip().splitlines()
-    summary = re.sub(r"\s+in [\d.:]+s.*$", "", lines[-1].strip("= ")) if lines else ""
+    summary = re.sub(r"\s+in [\d.:]+ ?s\b.*$", "", lines[-1].strip("= ")) if lines else ""
+    summary = summary.replace(f"{ROOT}/", "")  # no path of this machine in the results
     return {"command": " ".join(["python", *args]), "seconds": round(seconds, 1),
             "returncode": done.returncode, "summary": summary}
 
