@@ -6,18 +6,29 @@ PY := $(VENV)/bin/python
 PIP_INSTALLED := $(VENV)/.installed
 NODE_INSTALLED := node_modules/.installed
 SITE_STAMP := site/.built
-SITE_SOURCES := $(shell find docs overrides hooks notebooks figures benchmarks zeronn scripts -type f -not -name '*.pyc' 2>/dev/null) mkdocs.yml mkdocs.en.yml
+SITE_SOURCES := $(shell find docs overrides hooks notebooks figures zeronn scripts -type f -not -name '*.pyc' 2>/dev/null) mkdocs.yml mkdocs.en.yml
 
-.PHONY: install browser serve build notebooks test bench clean
+.PHONY: install lock browser serve build notebooks test bench clean
 
 install: $(PIP_INSTALLED) $(NODE_INSTALLED)
 
-# torch comes first and pinned: an unpinned torch would pull a multi-GB CUDA build.
-$(PIP_INSTALLED): pyproject.toml requirements.lock
+# torch comes first, its CPU build (scripts/install_torch.sh says where from); then the
+# rest at the versions of requirements.lock, and zeronn itself in editable mode.
+$(PIP_INSTALLED): pyproject.toml requirements.lock scripts/install_torch.sh
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check torch==2.13.0
+	scripts/install_torch.sh $(PY)
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	touch $@
+
+# Rewrite requirements.lock: the newest versions that pyproject.toml allows, resolved in a
+# new environment. torch stays at the version pinned in the lock: to move it, edit that line first.
+LOCK_VENV := build/lock-venv
+lock:
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	scripts/install_torch.sh $(LOCK_VENV)/bin/python
+	$(LOCK_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	$(LOCK_VENV)/bin/python scripts/write_lock.py requirements.lock
+	rm -rf $(LOCK_VENV)
 
 # KaTeX comes from the npm registry, pinned by package-lock.json; the build copies it into the site.
 $(NODE_INSTALLED): package.json package-lock.json

@@ -1,4 +1,4 @@
-"""Figure of the performance chapter: zeronn's time over torch autograd's, from benchmarks/results.json."""
+"""Figure of the performance chapter: zeronn's time over torch autograd's, from zeronn/benchmarks/results.json."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from matplotlib.ticker import FixedLocator, NullLocator
 
 from figures import figure
 
-# Read directly, not through the benchmarks package: during the site build
-# the repository root is not on sys.path when the figures are drawn.
-RESULTS = Path(__file__).resolve().parent.parent / "benchmarks" / "results.json"
+# Read directly: the figure needs the numbers, not the benchmark code.
+RESULTS = Path(__file__).resolve().parent.parent / "zeronn" / "benchmarks" / "results.json"
 
 BEFORE = "#9aa3b5"
 AFTER = "#3f7fe0"

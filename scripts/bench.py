@@ -1,4 +1,4 @@
-"""`make bench`: time zeronn against torch autograd and NumPy; write benchmarks/results.json.
+"""`make bench`: time zeronn against torch autograd and NumPy; write zeronn/benchmarks/results.json.
 
 Every case (a layer's forward, its forward + backward, a whole training step)
 is computed by zeronn, by torch.nn.functional + autograd and by the book's
@@ -13,7 +13,6 @@ H=4), the book's MNIST network (100×784 → 50 → 10) and a large one
     python scripts/bench.py --quick          # a short run, printed only
     python scripts/bench.py --device cuda    # only CUDA (default: cpu, and cuda when available)
     python scripts/bench.py --time-commands  # only time `pytest -q` and the site build
-    python scripts/bench.py --label before --zeronn /tmp/old   # measure the zeronn in /tmp/old/zeronn
 
 Pass options through make with BENCH_ARGS, e.g. `make bench BENCH_ARGS=--quick`.
 """
@@ -30,8 +29,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-if "--zeronn" in sys.argv:  # before anything imports zeronn: measure another copy of it
-    sys.path.insert(0, str(Path(sys.argv[sys.argv.index("--zeronn") + 1]).resolve()))
 # One thread unless --threads says otherwise (0: the libraries' own choice), set before torch
 # and NumPy start their thread pools: on a shared machine, a matrix product split over two
 # threads runs at half speed whenever another process holds the second core.
@@ -43,11 +40,11 @@ if THREADS != "0":
 import torch  # noqa: E402
 
 import zeronn  # noqa: E402
-from benchmarks import results  # noqa: E402
-from benchmarks.cases import (  # noqa: E402
+from zeronn.benchmarks import results  # noqa: E402
+from zeronn.benchmarks.cases import (  # noqa: E402
     CASES, IMPLEMENTATIONS, PRIMITIVES, SIZES, Data, build, check_agree, primitive_env, primitive_runs,
 )
-from benchmarks.timing import interleaved  # noqa: E402
+from zeronn.benchmarks.timing import interleaved  # noqa: E402
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -59,14 +56,22 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--size", action="append", choices=[s.name for s in SIZES], help="only these sizes (repeatable)")
     parser.add_argument("--repeats", type=int, help="repetitions per implementation (default 25, quick 5)")
     parser.add_argument("--block-ms", type=float, help="length of one timed block in ms (default 20, quick 5)")
-    parser.add_argument("--output", type=Path, default=results.RESULTS, help="results file (default benchmarks/results.json)")
+    parser.add_argument("--output", type=Path, default=results.RESULTS, help="results file (default zeronn/benchmarks/results.json)")
     parser.add_argument("--threads", type=int, default=1,
                         help="threads of torch and NumPy (default 1; 0: the libraries' own choice)")
-    parser.add_argument("--zeronn", metavar="DIR", help="import zeronn from DIR/zeronn instead (e.g. an older version)")
     parser.add_argument("--note", help="a note stored with the run (what code it measured)")
     parser.add_argument("--time-commands", action="store_true",
                         help="instead of the benchmark, time `pytest -q` and `scripts/build_site.py` and store them")
     return parser.parse_args(argv)
+
+
+def commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+        dirty = subprocess.run(["git", "status", "--porcelain", "zeronn"], cwd=ROOT, capture_output=True, text=True)
+        return out.stdout.strip() + (" + uncommitted changes to zeronn/" if dirty.stdout.strip() else "")
+    except OSError:
+        return "unknown"
 
 
 def measure_device(device: str, sizes, repeats: int, block_s: float) -> dict:
@@ -136,7 +141,7 @@ def main(argv: list[str] | None = None) -> None:
 
     run = {
         "date": results.today(),
-        "commit": results.commit(),
+        "commit": commit(),
         "zeronn": str(Path(zeronn.__file__).parent),
         "note": args.note or "",
         "quick": args.quick,

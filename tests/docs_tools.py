@@ -11,7 +11,9 @@ Conventions on a page:
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,3 +116,40 @@ def count_python_fences(path: Path) -> int:
 
 def pages(lang: str) -> list[Path]:
     return sorted((DOCS / lang).rglob("*.md"))
+
+
+# Python 3.12 (PEP 701) splits an f-string into FSTRING_START, its literal parts, the tokens of each
+# replacement field and FSTRING_END, where 3.11 gives one STRING token; 3.14 does the same with
+# t-strings. Everything between a start and its matching end is folded back into one literal.
+_TEMPLATE_START = {getattr(tokenize, n) for n in ("FSTRING_START", "TSTRING_START") if hasattr(tokenize, n)}
+_TEMPLATE_END = {getattr(tokenize, n) for n in ("FSTRING_END", "TSTRING_END") if hasattr(tokenize, n)}
+
+
+def code_shape(code: str) -> list[str]:
+    """The tokens of ``code`` without comments and with every string literal as ``"<str>"``.
+
+    This is what the two languages of a page or notebook must share: comments and texts are
+    translated, code is not. An f-string is one literal, its replacement fields and format specs
+    included, so the result is the same on Python 3.11 and on 3.12+. Adjacent literals
+    (``"a" "b"``) count as one, since a translation may split a long text differently.
+    """
+    shape: list[str] = []
+    depth = 0  # how many f-strings the current token lies in
+
+    def literal() -> None:
+        if not shape or shape[-1] != "<str>":
+            shape.append("<str>")
+
+    for tok in tokenize.generate_tokens(io.StringIO(code).readline):
+        if tok.type in _TEMPLATE_START:
+            depth += 1
+        elif depth:
+            if tok.type in _TEMPLATE_END:
+                depth -= 1
+                if not depth:
+                    literal()
+        elif tok.type == tokenize.STRING:
+            literal()
+        elif tok.type not in (tokenize.COMMENT, tokenize.NL):
+            shape.append(tok.string)
+    return shape

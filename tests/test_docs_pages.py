@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import re
 import subprocess
 import sys
-import tokenize
 from collections import Counter
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.docs_tools import DOCS, LANGUAGES, ROOT, code_blocks, count_python_fences, pages
+from tests.docs_tools import DOCS, LANGUAGES, ROOT, code_blocks, code_shape, count_python_fences, pages
 
 PAIRS = [p.relative_to(DOCS / "ja") for p in pages("ja")]
 
@@ -54,23 +52,12 @@ def test_every_page_exists_in_both_languages():
     assert ja == en
 
 
-def _code_shape(code: str) -> list[str]:
-    """The code's tokens with comments dropped and string literals blanked:
-    the parts that may differ between the two languages."""
-    kept = []
-    for tok in tokenize.generate_tokens(io.StringIO(code).readline):
-        if tok.type in (tokenize.COMMENT, tokenize.NL, tokenize.ENCODING):
-            continue
-        kept.append("<str>" if tok.type == tokenize.STRING else tok.string)
-    return kept
-
-
 @pytest.mark.parametrize("page", PAIRS, ids=str)
 def test_both_languages_hold_the_same_code(page: Path):
     ja, en = code_blocks(DOCS / "ja" / page), code_blocks(DOCS / "en" / page)
     assert len(ja) == len(en), "different number of Python blocks"
     for a, b in zip(ja, en):
-        assert _code_shape(a.code) == _code_shape(b.code), f"ja line {a.start_line} vs en line {b.start_line}"
+        assert code_shape(a.code) == code_shape(b.code), f"ja line {a.start_line} vs en line {b.start_line}"
         assert (a.output is None) == (b.output is None), f"output fence under ja line {a.start_line} only on one side"
 
 

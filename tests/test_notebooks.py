@@ -9,12 +9,10 @@ the values its "try this" notes suggest, to check that what those notes promise 
 from __future__ import annotations
 
 import copy
-import io
 import json
 import math
 import re
 import sys
-import tokenize
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -29,7 +27,7 @@ from traitlets.config import Config
 from notebooks import NOTEBOOKS
 from notebooks.build import rendered
 from notebooks.cells import LANGUAGES
-from tests.docs_tools import DOCS, ROOT
+from tests.docs_tools import DOCS, ROOT, code_shape
 
 NOTEBOOK_DIR = {lang: DOCS / lang / "notebooks" for lang in LANGUAGES}
 FLOAT = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
@@ -64,30 +62,13 @@ def test_every_notebook_exists_in_both_languages():
     assert len(NOTEBOOKS) >= 4
 
 
-def _code_shape(code: str) -> list[str]:
-    """The code's tokens with comments dropped and string literals blanked (as in test_docs_pages)."""
-    kept = []
-    for tok in tokenize.generate_tokens(io.StringIO(code).readline):
-        if tok.type in (tokenize.COMMENT, tokenize.NL, tokenize.ENCODING):
-            continue
-        if tok.type == tokenize.STRING or tok.type in _FSTRING_PARTS:
-            kept.append("<str>")
-        else:
-            kept.append(tok.string)
-    # An f-string is several tokens (start, parts, end) in Python 3.12+: one "<str>" each is enough.
-    return [t for i, t in enumerate(kept) if not (t == "<str>" and i and kept[i - 1] == "<str>")]
-
-
-_FSTRING_PARTS = {getattr(tokenize, n) for n in ("FSTRING_START", "FSTRING_MIDDLE", "FSTRING_END") if hasattr(tokenize, n)}
-
-
 @pytest.mark.parametrize("name", NOTEBOOKS)
 def test_both_languages_hold_the_same_code(name: str):
     ja, en = read("ja", name), read("en", name)
     assert [(c.cell_type, c.id) for c in ja.cells] == [(c.cell_type, c.id) for c in en.cells]
     for a, b in zip(ja.cells, en.cells):
         if a.cell_type == "code":
-            assert _code_shape(a.source) == _code_shape(b.source), f"cell {a.id}"
+            assert code_shape(a.source) == code_shape(b.source), f"cell {a.id}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -1,4 +1,4 @@
-"""The results file, benchmarks/results.json, and the tables made from it.
+"""The results file, zeronn/benchmarks/results.json, and the tables made from it.
 
 The file holds one entry per labelled run (``before``: the code before the
 optimisations, ``after``: the code as it is now), each with the machine it
@@ -13,14 +13,13 @@ import datetime
 import json
 import os
 import platform
-import subprocess
 from pathlib import Path
 
 import numpy as np
 import torch
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "results.json"
+# Shipped with the package, so that the performance page runs wherever zeronn is installed.
+RESULTS = Path(__file__).resolve().parent / "results.json"
 NAMES = {"zeronn": "zeronn", "torch": "torch", "torch_hd": "torch (H, D)", "numpy": "NumPy"}
 
 
@@ -69,15 +68,6 @@ def machine(device: str = "cpu") -> dict:
         info["gpu"] = torch.cuda.get_device_name()
         info["cuda"] = torch.version.cuda
     return info
-
-
-def commit() -> str:
-    try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
-        dirty = subprocess.run(["git", "status", "--porcelain", "zeronn"], cwd=ROOT, capture_output=True, text=True)
-        return out.stdout.strip() + (" + uncommitted changes to zeronn/" if dirty.stdout.strip() else "")
-    except OSError:
-        return "unknown"
 
 
 # --- tables -------------------------------------------------------------------
@@ -158,7 +148,7 @@ def machine_line(run: dict) -> str:
 
 
 def primitives_table(run: dict, group: str, device: str = "cpu") -> str:
-    """Median µs of the single operations of one group (see benchmarks.cases.PRIMITIVES)."""
+    """Median µs of the single operations of one group (see zeronn.benchmarks.cases.PRIMITIVES)."""
     rows = [p for p in run["devices"][device]["primitives"] if p["group"] == group]
     width = max(len(p["code"]) for p in rows)
     return "\n".join(f"{p['code']:{width}}  {_us(p['us']['median']):>7} µs" for p in rows)
