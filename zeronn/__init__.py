@@ -7,6 +7,7 @@ of chapter 2 in ``zeronn.perceptron``.
 """
 
 from zeronn.affine import Affine
+from zeronn.checker import check
 from zeronn.datasets import load_digits
 from zeronn.gradient import numerical_gradient, relative_error
 from zeronn.network import Network, mlp
@@ -33,5 +34,6 @@ __all__ = [
     "load_digits",
     "numerical_gradient",
     "relative_error",
+    "check",
 ]
 __version__ = "0.1.0"

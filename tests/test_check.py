@@ -1,0 +1,222 @@
+"""zeronn.check: zeronn's own layers pass it; typical wrong answers fail the intended item."""
+
+from __future__ import annotations
+
+import importlib
+import threading
+import time
+
+import numpy as np
+import pytest
+import torch
+
+from zeronn import Affine, Relu, Sigmoid, SoftmaxWithLoss, Tanh
+from zeronn.checker import NAMES, CheckResult, check, run_with_limit, specs
+
+check_module = importlib.import_module("zeronn.checker")
+OWN = {"affine": Affine, "relu": Relu, "sigmoid": Sigmoid, "tanh": Tanh, "softmax_with_loss": SoftmaxWithLoss}
+
+
+@pytest.mark.parametrize("kind", OWN)
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_zeronn_own_layers_pass(kind, lang, capsys):
+    result = check(kind, OWN[kind], lang=lang)
+    assert result, str(result)
+    assert len(result.items) == len(specs(kind)) and all(item.message == "" for item in result.items)
+    assert capsys.readouterr().out.count("✓") == len(result.items)
+
+
+# Typical wrong answers. Each writes the layer the course's way, with one mistake.
+
+
+class AffineDbNotSummed(Affine):
+    def backward(self, dout):
+        dx = super().backward(dout)
+        self.db = dout  # forgot the sum over the batch
+        return dx
+
+
+class AffineDxNotReshaped:
+    def __init__(self, W, b):
+        self.W, self.b = W, b
+
+    def forward(self, x):
+        self.x = x.reshape(len(x), -1)
+        return self.x @ self.W + self.b
+
+    def backward(self, dout):
+        self.dW, self.db = self.x.T @ dout, dout.sum(dim=0)
+        return dout @ self.W.T  # (N, D), not the shape of the input
+
+
+class ReluInPlace:
+    def forward(self, x):
+        self.mask = x <= 0
+        x[self.mask] = 0  # writes into the caller's tensor
+        return x
+
+    def backward(self, dout):
+        return dout * ~self.mask
+
+
+class ReluNegativeZero:
+    def forward(self, x):
+        self.mask = x <= 0
+        return x * (x > 0)
+
+    def backward(self, dout):
+        return dout * ~self.mask
+
+
+class SigmoidOverflow(Sigmoid):
+    def forward(self, x):
+        self.out = torch.exp(x) / (1 + torch.exp(x))  # inf / inf at x = 1000
+        return self.out
+
+
+class SigmoidNumpy(Sigmoid):
+    def forward(self, x):
+        # The right values, but numpy warns "overflow encountered in exp" at x = -1000.
+        self.out = torch.from_numpy(1 / (1 + np.exp(-x.numpy())))
+        return self.out
+
+
+class TanhOverflow(Tanh):
+    def forward(self, x):
+        self.out = (torch.exp(x) - torch.exp(-x)) / (torch.exp(x) + torch.exp(-x))
+        return self.out
+
+
+class SoftmaxNoShift:
+    def forward(self, x, t):
+        self.t = t
+        self.y = torch.exp(x) / torch.exp(x).sum(dim=1, keepdim=True)  # no max shift
+        return -(t * torch.log(self.y)).sum() / len(x)
+
+    def backward(self, dout=1):
+        return dout * (self.y - self.t) / len(self.y)
+
+
+class SoftmaxSummed(SoftmaxWithLoss):
+    def forward(self, x, t):
+        return super().forward(x, t) * len(x)  # the sum over the batch, not the mean
+
+
+class SoftmaxIgnoresDout(SoftmaxWithLoss):
+    def backward(self, dout=1):
+        return super().backward()
+
+
+class ForwardRaises:
+    def forward(self, x):
+        return 1 / 0
+
+    def backward(self, dout):
+        return dout
+
+
+class BackwardLoops(Relu):
+    def backward(self, dout):
+        while True:
+            pass
+
+
+WRONG = [  # (kind, class, the item that must fail, a piece of its message in en and ja)
+    ("affine", AffineDbNotSummed, "db", ("got:      db of shape (4, 2)", "結果: 形 (4, 2) の db")),
+    ("affine", AffineDxNotReshaped, "dx_shape", ("dx in the shape of x, of shape (4, 1, 3)", "入力 x と同じ形の dx、形 (4, 1, 3)")),
+    ("relu", ReluInPlace, "forward_keeps", ("of 12 entries of x changed", "x の 12 個中")),
+    ("relu", ReluNegativeZero, "negative_zero", ("-0.0 at 2 entries", "2 か所が -0.0 です")),
+    ("sigmoid", SigmoidOverflow, "stable", ("NaN or inf in y", "y に NaN か inf があります")),
+    ("sigmoid", SigmoidNumpy, "stable", ("got:      overflow encountered in exp", "結果: overflow encountered in exp")),
+    ("tanh", TanhOverflow, "stable", ("NaN or inf in y", "y に NaN か inf があります")),
+    ("softmax_with_loss", SoftmaxNoShift, "large_scores", ("NaN or inf in loss", "loss に NaN か inf があります")),
+    ("softmax_with_loss", SoftmaxSummed, "average", ("for 5 rows", "5 行で")),
+    ("softmax_with_loss", SoftmaxIgnoresDout, "uses_dout", ("backward(2.0) = 2 · backward(1.0)",) * 2),
+    ("relu", ForwardRaises, "forward", ("raised ZeroDivisionError: division by zero", "ZeroDivisionError が起きました")),
+]
+
+
+@pytest.mark.parametrize("lang", [0, 1], ids=["en", "ja"])
+@pytest.mark.parametrize(("kind", "cls", "key", "message"), WRONG, ids=[w[1].__name__ for w in WRONG])
+def test_wrong_answer_fails_the_intended_item(kind, cls, key, message, lang, capsys):
+    result = check(kind, cls, lang=("en", "ja")[lang])
+    name = NAMES[key]
+    assert not result
+    item = next(item for item in result.items if item.name == name[lang])
+    assert not item.passed and message[lang] in item.message, item.message
+    assert "Traceback" not in item.message and "#" in item.message.splitlines()[-1]  # ends with the section
+    assert f"✗ {name[lang]}" in capsys.readouterr().out
+
+
+def test_db_not_summed_names_the_sum_and_the_section():
+    item = next(i for i in check("affine", AffineDbNotSummed).items if i.name == NAMES["db"][0])
+    assert "db = dout summed over the batch" in item.message and "backprop.md#affine-backward" in item.message
+
+
+def test_wrong_answers_fail_only_what_is_wrong():
+    assert [i.passed for i in check("relu", ReluNegativeZero).items].count(False) == 1
+    assert [i.passed for i in check("affine", AffineDbNotSummed).items].count(False) == 1
+    assert [i.passed for i in check("softmax_with_loss", SoftmaxSummed).items].count(False) >= 1
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_an_endless_backward_becomes_failed_items_within_the_limit(lang, monkeypatch):
+    monkeypatch.setattr(check_module, "LIMIT_S", 0.2)
+    start = time.perf_counter()
+    result = check("relu", BackwardLoops, lang=lang)
+    assert time.perf_counter() - start < 5
+    timed_out = [item for item in result.items if not item.passed]
+    assert len(timed_out) == 3  # the items that call backward
+    expected = "took longer than 0.2 s" if lang == "en" else "0.2 秒以内に終わりませんでした"
+    assert all(expected in item.message for item in timed_out)
+
+
+def test_limit_off_the_main_thread_uses_a_thread():
+    stop, box = threading.Event(), {}
+
+    def worker():
+        try:
+            run_with_limit(lambda: stop.wait(10), 0.1)
+        except TimeoutError as error:
+            box["error"] = error
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(5)
+    stop.set()  # lets the abandoned call end
+    assert "took longer than 0.1 s" in str(box["error"])
+
+
+def test_limit_passes_value_and_error_through():
+    assert run_with_limit(lambda: 3, 1.0) == 3
+    with pytest.raises(KeyError):
+        run_with_limit(lambda: {}["W"], 1.0)
+
+
+def test_result_is_short_in_repr_and_truthy_only_when_all_pass(capsys):
+    result = check("relu", ReluNegativeZero)
+    assert isinstance(result, CheckResult) and not result
+    assert repr(result) == "<CheckResult relu ReluNegativeZero: 5/6 passed>"
+    assert bool(check("relu", Relu))
+
+
+def test_report_in_japanese_uses_the_course_labels(capsys):
+    check("affine", AffineDbNotSummed, lang="ja")
+    out = capsys.readouterr().out
+    assert "8 項目中 7 項目が通りました" in out
+    assert "期待: db = dout をバッチ方向に足したもの、形 (2,)" in out and "参照: backprop.md#affine-backward" in out
+
+
+def test_unknown_kind_names_check_the_allowed_kinds_and_what_came():
+    with pytest.raises(ValueError, match=r"check expects kind to be one of 'affine', .*'softmax_with_loss', got 'conv'"):
+        check("conv", Relu)
+
+
+def test_an_instance_instead_of_a_class_is_a_type_error():
+    with pytest.raises(TypeError, match="check expects cls to be a class .*got Relu"):
+        check("relu", Relu())
+
+
+def test_unknown_lang_is_a_value_error():
+    with pytest.raises(ValueError, match="check expects lang to be 'en' or 'ja', got 'fr'"):
+        check("relu", Relu, lang="fr")

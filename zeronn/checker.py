@@ -1,0 +1,256 @@
+"""Check a layer class of your own against torch, item by item."""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from dataclasses import dataclass
+from functools import partial
+from typing import Any, Callable
+
+from zeronn import check_items as items
+from zeronn.check_items import LAYERS, Text, Wrong
+
+KINDS = ("affine", "relu", "sigmoid", "tanh", "softmax_with_loss")
+LIMIT_S = 5.0  # per item: long enough for the numerical gradient, short enough to wait for
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a check: its name, whether it passed, and why not (empty when passed)."""
+
+    name: str
+    passed: bool
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What ``check`` found: truthy only when every item passed."""
+
+    kind: str
+    cls_name: str
+    items: list[Item]
+    lang: str = "en"
+
+    def __bool__(self) -> bool:
+        return all(item.passed for item in self.items)
+
+    def __repr__(self) -> str:
+        passed = sum(item.passed for item in self.items)
+        return f"<CheckResult {self.kind} {self.cls_name}: {passed}/{len(self.items)} passed>"
+
+    def __str__(self) -> str:
+        passed, n = sum(item.passed for item in self.items), len(self.items)
+        head = f'check("{self.kind}", {self.cls_name}): '
+        if self.lang == "ja":
+            head += f"{n} 項目すべて通りました" if passed == n else f"{n} 項目中 {passed} 項目が通りました"
+        else:
+            head += f"all {n} items pass" if passed == n else f"{passed} of {n} items pass"
+        lines = [head]
+        for item in self.items:
+            lines.append(f"{'✓' if item.passed else '✗'} {item.name}")
+            lines += [f"    {line}" for line in item.message.splitlines()]
+        return "\n".join(lines)
+
+
+def check(kind: str, cls: type, *, lang: str = "en") -> CheckResult:
+    """Run the items for ``kind`` on your layer class ``cls``, print a report and return it.
+
+    kind: "affine", "relu", "sigmoid", "tanh" or "softmax_with_loss". cls: the
+    class itself (not an instance), written as in the course: ``cls(W, b)``
+    for "affine" and ``cls()`` for the others, ``forward(x)`` (``forward(x, t)``
+    with one-hot t for "softmax_with_loss") and ``backward(dout)`` returning
+    dx (``backward(dout=1)`` for "softmax_with_loss"; "affine" also sets
+    ``dW`` and ``db``). lang: "en" or "ja", the language of the report.
+
+    Each item runs with a time limit of 5 s; an error or an endless loop in
+    the class becomes a failed item, never an error of ``check``.
+
+    Example:
+        >>> from zeronn import Relu
+        >>> from zeronn import check
+        >>> result = check("relu", Relu)
+        check("relu", Relu): all 6 items pass
+        ✓ forward: values and shape match torch
+        ✓ forward leaves the input unchanged
+        ✓ backward: dx matches torch.autograd
+        ✓ backward leaves x and dout unchanged
+        ✓ backward: dx matches the numerical gradient
+        ✓ forward: 0.0, not -0.0, where x <= 0
+        >>> class MyRelu:
+        ...     def forward(self, x):
+        ...         self.mask = x <= 0
+        ...         return x * (x > 0)  # -0.0 for negative x
+        ...     def backward(self, dout):
+        ...         return dout * ~self.mask
+        >>> result = check("relu", MyRelu, lang="ja")
+        check("relu", MyRelu): 6 項目中 5 項目が通りました
+        ✓ 順伝播: 値と形が torch と一致します
+        ✓ 順伝播で入力を変えません
+        ✓ 逆伝播: dx が torch.autograd と一致します
+        ✓ 逆伝播で入力 x と dout を変えません
+        ✓ 逆伝播: dx が数値微分の勾配と一致します
+        ✗ 順伝播: x <= 0 では -0.0 でなく 0.0 です
+            期待: x <= 0 のところは 0.0
+            結果: 2 か所が -0.0 です (x < 0 で x * (x > 0) は -0.0)
+            参照: forward.md#relu
+        >>> bool(result), result
+        (False, <CheckResult relu MyRelu: 5/6 passed>)
+    """
+    _check_args(kind, cls, lang)
+    found = [_run_item(name, section, test, cls, lang) for name, section, test in specs(kind)]
+    result = CheckResult(kind, cls.__name__, found, lang)
+    print(result)
+    return result
+
+
+# Item names (en, ja), one line each, so that both languages are read side by side.
+NAMES: dict[str, Text] = {
+    "forward": ("forward: values and shape match torch", "順伝播: 値と形が torch と一致します"),
+    "forward_keeps": ("forward leaves the input unchanged", "順伝播で入力を変えません"),
+    "dx": ("backward: dx matches torch.autograd", "逆伝播: dx が torch.autograd と一致します"),
+    "backward_keeps": ("backward leaves x and dout unchanged", "逆伝播で入力 x と dout を変えません"),
+    "numerical": ("backward: dx matches the numerical gradient", "逆伝播: dx が数値微分の勾配と一致します"),
+    "dW": ("backward: dW matches torch.autograd", "逆伝播: dW が torch.autograd と一致します"),
+    "db": ("backward: db matches torch.autograd", "逆伝播: db が torch.autograd と一致します"),
+    "dx_shape": ("backward: dx has the shape of x (N, 1, 3)", "逆伝播: dx が入力 x (N, 1, 3) と同じ形です"),
+    "negative_zero": ("forward: 0.0, not -0.0, where x <= 0", "順伝播: x <= 0 では -0.0 でなく 0.0 です"),
+    "stable": ("forward: stable at x = ±1000", "順伝播: x = ±1000 でも安定しています"),
+    "loss": ("forward: the loss matches torch's cross_entropy", "順伝播: 損失が torch の cross_entropy と一致します"),
+    "large_scores": ("forward: finite loss for scores of 1000", "順伝播: スコア 1000 でも損失が有限です"),
+    "average": ("forward: loss averaged over the batch", "順伝播: 損失をバッチで平均します"),
+    "keeps_x_t": ("forward and backward leave x and t unchanged", "順伝播・逆伝播で x と t を変えません"),
+    "uses_dout": ("backward: dx is multiplied by dout", "逆伝播: dx に dout を掛けます"),
+}
+
+# The chapter sections that explain each kind: (forward, backward).
+SECTIONS = {
+    "affine": ("forward.md#affine", "backprop.md#affine-backward"),
+    "relu": ("forward.md#relu", "backprop.md#relu-backward"),
+    "sigmoid": ("activation.md#sigmoid", "backprop.md#sigmoid-backward"),
+    "tanh": ("activation.md#tanh", "activation.md#tanh"),
+    "softmax_with_loss": ("loss.md#cross-entropy", "backprop.md#softmax-with-loss-backward"),
+}
+
+
+def _items(kind: str) -> list[tuple[str, str, Callable[[type], None]]]:
+    """(name key, section, test) for each item of ``kind``."""
+    fwd, back = SECTIONS[kind]
+    if kind == "softmax_with_loss":
+        return [
+            ("loss", fwd, items.softmax_loss_value),
+            ("large_scores", "loss.md#overflow", items.softmax_large_scores),
+            ("average", "loss.md#batch-average", items.softmax_batch_average),
+            ("keeps_x_t", fwd, items.softmax_keeps_input),
+            ("dx", back, items.softmax_backward),
+            ("uses_dout", back, items.softmax_uses_dout),
+            ("numerical", "loss.md#check-the-gradient", items.softmax_numerical),
+        ]
+    L = LAYERS[kind]
+    common = [
+        ("forward", fwd, items.forward_values),
+        ("forward_keeps", fwd, items.forward_keeps_input),
+        ("dx", back, items.backward_dx),
+        ("backward_keeps", back, items.backward_keeps_input),
+        ("numerical", "gradient-check.md#compare-with-backprop", items.numerical),
+    ]
+    chosen = [(key, section, partial(test, L)) for key, section, test in common]
+    if kind == "affine":
+        chosen += [
+            ("dW", back, items.affine_dW),
+            ("db", back, items.affine_db),
+            ("dx_shape", back, items.affine_dx_shape),
+        ]
+    if kind == "relu":
+        chosen.append(("negative_zero", fwd, partial(items.relu_no_negative_zero, L)))
+    if kind in ("sigmoid", "tanh"):
+        section = "activation.md#sigmoid-stability" if kind == "sigmoid" else fwd
+        chosen.append(("stable", section, partial(items.stable_at_1000, L)))
+    return chosen
+
+
+def specs(kind: str) -> list[tuple[Text, str, Callable[[type], None]]]:
+    """(name, section, test) for each item of ``kind``, in the order they are reported."""
+    return [(NAMES[key], section, test) for key, section, test in _items(kind)]
+
+
+def _check_args(kind: Any, cls: Any, lang: Any) -> None:
+    if kind not in KINDS:
+        raise ValueError(f"check expects kind to be one of {', '.join(map(repr, KINDS))}, got {kind!r}")
+    if not isinstance(cls, type):
+        raise TypeError(f"check expects cls to be a class (not an instance), got {type(cls).__name__}")
+    if lang not in ("en", "ja"):
+        raise ValueError(f"check expects lang to be 'en' or 'ja', got {lang!r}")
+
+
+def _run_item(name: Text, section: str, test: Callable[[type], None], cls: type, lang: str) -> Item:
+    """Run one item; turn its failure, error or timeout into the message of a failed item."""
+    i = 0 if lang == "en" else 1
+    labels = ("expected:", "got:     ", "see:     ") if lang == "en" else ("期待:", "結果:", "参照:")
+    try:
+        run_with_limit(lambda: test(cls), LIMIT_S)
+    except Wrong as wrong:
+        lines = [f"{labels[0]} {wrong.expected[i]}", f"{labels[1]} {wrong.got[i]}"]
+    except TimeoutError:
+        took = (f"took longer than {LIMIT_S:g} s", f"{LIMIT_S:g} 秒以内に終わりませんでした")
+        lines = [f"{labels[1]} {took[i]}"]
+    except Exception as error:  # the class's own error: its type and message, no traceback
+        raised = (f"raised {type(error).__name__}: {error}", f"{type(error).__name__} が起きました: {error}")
+        lines = [f"{labels[1]} {raised[i]}"]
+    else:
+        return Item(name[i], True)
+    lines.append(f"{labels[2]} {section}")
+    return Item(name[i], False, "\n".join(lines))
+
+
+class _TimeUp(BaseException):
+    """Raised by the alarm; a BaseException, so that ``except Exception`` in a class cannot swallow it."""
+
+
+def run_with_limit(f: Callable[[], Any], limit_s: float) -> Any:
+    """Return f(), or raise TimeoutError when it runs longer than limit_s seconds."""
+    # An alarm interrupts the loop itself; it works only on the main thread,
+    # which is where scripts, notebooks and pytest run.
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        return _with_alarm(f, limit_s)
+    return _with_thread(f, limit_s)
+
+
+def _with_alarm(f: Callable[[], Any], limit_s: float) -> Any:
+    def ring(signum: int, frame: Any) -> None:
+        raise _TimeUp
+
+    old = signal.signal(signal.SIGALRM, ring)
+    old_delay, _ = signal.setitimer(signal.ITIMER_REAL, limit_s)
+    start = time.monotonic()
+    try:
+        return f()
+    except _TimeUp:
+        raise TimeoutError(f"took longer than {limit_s:g} s") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+        if old_delay:  # someone else's alarm was set (pytest-timeout, say): set it again
+            signal.setitimer(signal.ITIMER_REAL, max(old_delay - (time.monotonic() - start), 1e-3))
+
+
+def _with_thread(f: Callable[[], Any], limit_s: float) -> Any:
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["value"] = f()
+        except BaseException as error:  # handed to the caller below
+            box["error"] = error
+
+    # A thread cannot be stopped from outside: a daemon one at least ends with the program.
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+    thread.join(limit_s)
+    if thread.is_alive():
+        raise TimeoutError(f"took longer than {limit_s:g} s")
+    if "error" in box:
+        raise box["error"]
+    return box.get("value")
