@@ -1,9 +1,9 @@
 """The built site in a real browser: Chromium driven by Playwright, against a local server.
 
-The site built by the ``built_site`` fixture is served from a thread on
-127.0.0.1 under the path of its ``site_url`` (``/zeronn/`` for the hosted
-site), so that what depends on ``site_url`` (the 404 pages' absolute links,
-the sitemaps that the language switch reads) works as on the host. One browser
+The site built by the ``built_site`` fixture is served as built (its sitemaps
+name the host, not this server) from a thread on 127.0.0.1, under the path of
+its ``site_url`` (``/zeronn/`` for the hosted site), so that what depends on
+that path (the 404 pages' absolute links) works as on the host. One browser
 serves the whole session; each page is visited once per viewport and what the
 tests need is read from it in that one visit.
 
@@ -83,33 +83,15 @@ def sitemap_paths(root: Path) -> list[str]:
 
 
 class _HostedHandler(SimpleHTTPRequestHandler):
-    """Serves the built site as its host would, at the path of its ``site_url``.
-
-    The sitemaps are the one thing the pages read at run time that names the
-    host (Material's language switch looks the page up in them): they are
-    served with the host's origin replaced by this server's. Everything else is
-    served as built; what lies outside ``prefix`` is 404.
-    """
+    """Serves the built site as its host would, at the path of its ``site_url``;
+    what lies outside ``prefix`` is 404."""
 
     prefix = "/"  # the path of site_url, e.g. /zeronn/
-    hosted_origin = ""  # e.g. https://zeronn.github.io
-    local_origin = ""  # e.g. http://127.0.0.1:PORT
 
     def translate_path(self, path: str) -> str:
         if not urlsplit(path).path.startswith(self.prefix):
             return str(Path(self.directory) / ".outside-the-site")  # never built: 404
         return super().translate_path("/" + path[len(self.prefix):])
-
-    def do_GET(self) -> None:
-        path = Path(self.translate_path(self.path))
-        if path.name != "sitemap.xml" or not path.is_file():
-            return super().do_GET()
-        body = path.read_text("utf8").replace(self.hosted_origin, self.local_origin).encode("utf8")
-        self.send_response(200)
-        self.send_header("Content-Type", "application/xml")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
     def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
         pass
@@ -152,10 +134,9 @@ def site_server(built_site: Path):
         "ja": hosted.path,
         "en": urlsplit(min(sitemap_urls(built_site / "en"), key=len)).path,
     }
-    handler = type("Handler", (_HostedHandler,), {"prefix": hosted.path, "hosted_origin": f"{hosted.scheme}://{hosted.netloc}"})
+    handler = type("Handler", (_HostedHandler,), {"prefix": hosted.path})
     server = _QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(built_site)))
     base = f"http://127.0.0.1:{server.server_address[1]}"
-    handler.local_origin = base
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
