@@ -85,17 +85,17 @@ def check(kind: str, cls: type, *, lang: str = "en") -> CheckResult:
         ...         return x * (x > 0)  # -0.0 for negative x
         ...     def backward(self, dout):
         ...         return dout * ~self.mask
-        >>> result = check("relu", MyRelu, lang="ja")
-        check("relu", MyRelu): 6 項目中 5 項目が通りました
-        ✓ 順伝播: 値と形が torch と一致します
-        ✓ 順伝播で入力を変えません
-        ✓ 逆伝播: dx が torch.autograd と一致します
-        ✓ 逆伝播で入力 x と dout を変えません
-        ✓ 逆伝播: dx が数値微分の勾配と一致します
-        ✗ 順伝播: x <= 0 では -0.0 でなく 0.0 です
-            期待: x <= 0 のところは 0.0
-            結果: 2 か所が -0.0 です (x < 0 で x * (x > 0) は -0.0)
-            参照: forward.md#relu
+        >>> result = check("relu", MyRelu)  # lang="ja" reports in Japanese
+        check("relu", MyRelu): 5 of 6 items pass
+        ✓ forward: values and shape match torch
+        ✓ forward leaves the input unchanged
+        ✓ backward: dx matches torch.autograd
+        ✓ backward leaves x and dout unchanged
+        ✓ backward: dx matches the numerical gradient
+        ✗ forward: 0.0, not -0.0, where x <= 0
+            expected: 0.0 where x <= 0
+            got:      -0.0 at 2 entries (x * (x > 0) gives -0.0 for x < 0)
+            see:      forward.md#relu
         >>> bool(result), result
         (False, <CheckResult relu MyRelu: 5/6 passed>)
     """
