@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -30,7 +29,6 @@ from packaging.requirements import Requirement
 from conftest import output_matches
 from tests.docs_tools import DOCS, LANGUAGES, ROOT, PageParser, code_blocks, fence_info, pages
 
-HOME_SECTION = "run-locally"  # the heading id of the home page's install section
 
 
 def install_commands(lang: str) -> list[str]:
