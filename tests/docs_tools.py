@@ -7,6 +7,9 @@ Conventions on a page:
 - A Python block is a fence with the language ``python``.
 - What a block prints is shown in the fence right after it, marked as output:
   ```` ```{.text .output} ````. A block that prints nothing has no output fence.
+- For a "predict, then run" question the output may instead be the first thing
+  inside a collapsible block (``??? success "Answer"``) that follows the code
+  directly, so that the reader sees the output only on asking for it.
 """
 
 from __future__ import annotations
@@ -72,21 +75,32 @@ class CodeBlock:
 
 def code_blocks(path: Path) -> list[CodeBlock]:
     """Every Python fence of the page at ``path``, with its output fence."""
-    tokens = [t for t in PageParser().parse(path.read_text("utf8")) if t.type == "fence"]
+    tokens = PageParser().parse(path.read_text("utf8"))
     blocks = []
     for i, token in enumerate(tokens):
-        info = fence_info(token)
+        info = fence_info(token) if token.type == "fence" else []
         if info and info[0] in PYTHON:
-            following = tokens[i + 1] if i + 1 < len(tokens) else None
-            output = following if is_output(following) and _adjacent(token, following) else None
+            output = _output_after(token, tokens[i + 1:])
             blocks.append(
                 CodeBlock(path, token.map[0] + 1, token.content, tuple(info[1:]), token, output)
             )
     return blocks
 
 
+def _output_after(fence: Token, rest: list[Token]) -> Token | None:
+    """The output fence right under ``fence``, or first inside a collapsible block right under it."""
+    following = rest[0] if rest else None
+    if following is not None and following.type == "admonition_open" and following.markup.startswith("???"):
+        if not _adjacent(fence, following):
+            return None
+        title_end = next(i for i, t in enumerate(rest) if t.type == "admonition_title_close")
+        first = rest[title_end + 1] if title_end + 1 < len(rest) else None
+        return first if is_output(first) else None
+    return following if is_output(following) and _adjacent(fence, following) else None
+
+
 def _adjacent(fence: Token, following: Token) -> bool:
-    """True when only blank lines separate the two fences."""
+    """True when only blank lines separate the fence from what follows."""
     return following.map[0] - fence.map[1] <= 1
 
 

@@ -32,7 +32,8 @@ class OutputUpdater:
 
 
 def _replace(lines: list[str], block: CodeBlock, printed: str) -> None:
-    opening = lines[block.fence.map[0]]
+    # An output fence keeps its own indent: inside a collapsible answer it is deeper than the code's.
+    opening = lines[(block.output or block.fence).map[0]]
     indent = opening[: len(opening) - len(opening.lstrip())]
     fence = [f"{indent}```{{.text .output}}"]
     fence += [f"{indent}{line}".rstrip() for line in printed.rstrip("\n").split("\n")]

@@ -8,7 +8,7 @@ import torch.nn.functional as F
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from zeronn import Affine
+from zeronn import Affine, InputAffine
 
 DTYPES = [torch.float32, torch.float64]
 sizes = st.integers(min_value=1, max_value=7)
@@ -51,15 +51,24 @@ def test_backward_matches_autograd(shape, H, seed):
     torch.testing.assert_close(layer.db, b_.grad, rtol=1e-12, atol=1e-12)
 
 
-def test_backward_without_dx_returns_none_and_still_sets_dW_and_db():
+def test_input_affine_returns_none_and_sets_the_same_dW_and_db():
     layer = random_layer(4, 3, seed=5)
     x, dout = torch.randn(6, 4, dtype=torch.float64), torch.randn(6, 3, dtype=torch.float64)
     layer.forward(x)
     layer.backward(dout)
-    dW, db = layer.dW, layer.db
-    layer.dW = layer.db = None
-    assert layer.backward(dout, need_dx=False) is None
-    assert torch.equal(layer.dW, dW) and torch.equal(layer.db, db)
+    first = InputAffine(layer.W, layer.b)
+    first.forward(x)
+    assert first.backward(dout) is None
+    assert torch.equal(first.dW, layer.dW) and torch.equal(first.db, layer.db)
+
+
+def test_input_affine_checks_dout_as_affine_does():
+    first = InputAffine(torch.ones(4, 3), torch.zeros(3))
+    with pytest.raises(RuntimeError, match="InputAffine.backward was called before forward"):
+        first.backward(torch.ones(2, 3))
+    first.forward(torch.ones(2, 4))
+    with pytest.raises(ValueError, match=r"InputAffine.backward expects dout of shape \(2, 3\)"):
+        first.backward(torch.ones(2, 4))
 
 
 def test_image_batch_is_flattened_and_dx_keeps_its_shape():
@@ -77,7 +86,7 @@ def test_forward_keeps_input_and_does_not_change_it():
     x = torch.randn(4, 3, dtype=torch.float64)
     before = x.clone()
     layer.forward(x)
-    assert layer.x is x
+    assert torch.equal(layer.x, x) and layer.x.data_ptr() == x.data_ptr()  # kept, not copied
     assert torch.equal(x, before)
 
 
@@ -121,7 +130,7 @@ def test_dtype_mismatches_name_both_dtypes():
     with pytest.raises(TypeError, match="W of dtype torch.float32 got x of dtype torch.float64"):
         layer.forward(torch.randn(2, 3, dtype=torch.float64))
     layer.forward(torch.randn(2, 3))
-    with pytest.raises(TypeError, match="W of dtype torch.float32 got dout of dtype torch.float64"):
+    with pytest.raises(TypeError, match="Affine.backward with forward's output of dtype torch.float32 got dout of dtype torch.float64"):
         layer.backward(torch.randn(2, 4, dtype=torch.float64))
 
 

@@ -10,11 +10,19 @@ import numpy as np
 import pytest
 import torch
 
-from zeronn import Affine, Relu, Sigmoid, SoftmaxWithLoss, Tanh
-from zeronn.checker import NAMES, CheckResult, check, run_with_limit, specs
+from zeronn import SGD, Adam, Affine, Momentum, Relu, Sigmoid, SoftmaxWithLoss, Tanh
+from zeronn.checker import KINDS, NAMES, CheckResult, check, run_with_limit, specs
+from zeronn.perceptron import AND, NAND, OR, XOR
 
 check_module = importlib.import_module("zeronn.checker")
-OWN = {"affine": Affine, "relu": Relu, "sigmoid": Sigmoid, "tanh": Tanh, "softmax_with_loss": SoftmaxWithLoss}
+OWN = {
+    "affine": Affine, "relu": Relu, "sigmoid": Sigmoid, "tanh": Tanh, "softmax_with_loss": SoftmaxWithLoss,
+    "sgd": SGD, "momentum": Momentum, "adam": Adam, "and": AND, "nand": NAND, "or": OR, "xor": XOR,
+}
+
+
+def test_every_kind_is_tried_on_zeronn_own_code():
+    assert set(OWN) == set(KINDS)
 
 
 @pytest.mark.parametrize("kind", OWN)
@@ -121,6 +129,59 @@ class BackwardLoops(Relu):
             pass
 
 
+class SGDRebinds:
+    def __init__(self, lr=0.01):
+        self.lr = lr
+
+    def update(self, params, grads):
+        for param, grad in zip(params, grads):
+            param = param - self.lr * grad  # a new tensor, bound to a local name: the layer never sees it
+
+
+class MomentumForgets:
+    def __init__(self, lr=0.01, momentum=0.9):
+        self.lr, self.momentum = lr, momentum
+
+    def update(self, params, grads):
+        for param, grad in zip(params, grads):
+            v = torch.zeros_like(param)  # the velocity starts again at 0 at every step
+            v = self.momentum * v - self.lr * grad
+            param += v
+
+
+class AdamNoBiasCorrection:
+    def __init__(self, lr=0.001, beta1=0.9, beta2=0.999):
+        self.lr, self.beta1, self.beta2 = lr, beta1, beta2
+        self.m = self.v = None
+
+    def update(self, params, grads):
+        if self.m is None:
+            self.m = [torch.zeros_like(p) for p in params]
+            self.v = [torch.zeros_like(p) for p in params]
+        for param, grad, m, v in zip(params, grads, self.m, self.v):
+            m.mul_(self.beta1).add_((1 - self.beta1) * grad)
+            v.mul_(self.beta2).add_((1 - self.beta2) * grad**2)
+            param -= self.lr * m / (v.sqrt() + 1e-8)
+
+
+class BookAdam(AdamNoBiasCorrection):
+    """The book's Adam: the corrections folded into the step size, epsilon 1e-7 outside them."""
+
+    def update(self, params, grads):
+        self.t = getattr(self, "t", 0) + 1
+        lr, self.lr = self.lr, self.lr * (1 - self.beta2**self.t) ** 0.5 / (1 - self.beta1**self.t)
+        super().update(params, [g for g in grads])
+        self.lr = lr
+
+
+def XOR_AS_OR(x1, x2):
+    return OR(x1, x2)
+
+
+def NAND_AS_TENSOR(x1, x2):
+    return torch.tensor([x1, x2]).sum() < 1.5  # a bool tensor: True/False, not 1/0 — still counts
+
+
 WRONG = [  # (kind, class, the item that must fail, a piece of its message in en and ja)
     ("affine", AffineDbNotSummed, "db", ("got:      db of shape (4, 2)", "結果: 形 (4, 2) の db")),
     ("affine", AffineDxNotReshaped, "dx_shape", ("dx in the shape of x, of shape (4, 1, 3)", "入力 x と同じ形の dx、形 (4, 1, 3)")),
@@ -133,7 +194,43 @@ WRONG = [  # (kind, class, the item that must fail, a piece of its message in en
     ("softmax_with_loss", SoftmaxSummed, "average", ("for 5 rows", "5 行で")),
     ("softmax_with_loss", SoftmaxIgnoresDout, "uses_dout", ("backward(2.0) = 2 · backward(1.0)",) * 2),
     ("relu", ForwardRaises, "forward", ("raised ZeroDivisionError: division by zero", "ZeroDivisionError が起きました")),
+    ("sgd", SGDRebinds, "in_place", ("the params are unchanged after update", "update のあとも params が変わっていません")),
+    ("momentum", MomentumForgets, "five_steps", ("W differs by up to", "W の差が最大")),
+    ("adam", AdamNoBiasCorrection, "first_step", ("W after 1 step (torch.optim)", "1 ステップ後の W (torch.optim)")),
+    ("xor", XOR_AS_OR, "truth_table", ("XOR(1, 1) returned 1", "XOR(1, 1) の戻り値は 1")),
 ]
+
+
+def test_the_books_adam_passes_though_its_epsilon_sits_elsewhere():
+    assert check("adam", BookAdam)
+
+
+def test_a_gate_may_return_a_bool_or_a_one_element_tensor():
+    assert check("nand", NAND_AS_TENSOR)
+
+
+def test_forward_only_runs_the_forward_items_and_says_so(capsys):
+    class ForwardOnlyRelu:
+        def forward(self, x):
+            self.mask = x <= 0
+            out = x.clone()
+            out[self.mask] = 0
+            return out
+
+    result = check("relu", ForwardOnlyRelu, forward_only=True)
+    assert result and len(result.items) == 3
+    assert 'check("relu", ForwardOnlyRelu, forward_only=True): all 3 items pass' in capsys.readouterr().out
+    assert not check("relu", ForwardOnlyRelu)  # the whole check needs backward
+
+
+def test_forward_only_is_for_layers():
+    with pytest.raises(ValueError, match="forward_only=True only for a layer kind .* got kind 'sgd'"):
+        check("sgd", SGD, forward_only=True)
+
+
+def test_a_gate_must_be_a_function():
+    with pytest.raises(TypeError, match=r"check\('xor', ...\) expects a function gate\(x1, x2\), got the class Relu"):
+        check("xor", Relu)
 
 
 @pytest.mark.parametrize("lang", [0, 1], ids=["en", "ja"])
@@ -208,7 +305,7 @@ def test_report_in_japanese_uses_the_course_labels(capsys):
 
 
 def test_unknown_kind_names_check_the_allowed_kinds_and_what_came():
-    with pytest.raises(ValueError, match=r"check expects kind to be one of 'affine', .*'softmax_with_loss', got 'conv'"):
+    with pytest.raises(ValueError, match=r"check expects kind to be one of 'affine', .*'softmax_with_loss', .*'xor', got 'conv'"):
         check("conv", Relu)
 
 

@@ -9,6 +9,7 @@ of chapter 2 in ``zeronn.perceptron``.
 from zeronn.affine import Affine
 from zeronn.checker import check
 from zeronn.datasets import load_digits
+from zeronn.input_affine import InputAffine
 from zeronn.gradient import numerical_gradient, relative_error
 from zeronn.network import Network, mlp
 from zeronn.optimizers import SGD, Adam, Momentum
@@ -20,6 +21,7 @@ from zeronn.trainer import History, train
 
 __all__ = [
     "Affine",
+    "InputAffine",
     "Relu",
     "Sigmoid",
     "Tanh",

@@ -34,14 +34,14 @@ def _randn(*shape: int, seed: int = 0, away_from_0: bool = False) -> torch.Tenso
     return x + 0.2 * torch.sign(x) if away_from_0 else x
 
 
-def _close(name: str, got: Any, expected: torch.Tensor, what: Text | str) -> None:
+def _close(name: str, got: Any, expected: torch.Tensor, what: Text | str, *, atol: float = 1e-9) -> None:
     """Raise Wrong unless ``got`` is a tensor of expected's shape and values (float64, 1e-6).
 
     what: what was expected, in words, (en, ja) or one text for both.
     """
     what = (what, what) if isinstance(what, str) else what
     got = _tensor_like(name, got, expected, what)
-    if not torch.allclose(got, expected, rtol=1e-6, atol=1e-9):
+    if not torch.allclose(got, expected, rtol=1e-6, atol=atol):
         raise Wrong(what, _difference(name, got, expected))
 
 

@@ -9,10 +9,15 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable
 
+from zeronn import check_gates as gates
 from zeronn import check_items as items
+from zeronn import check_optimizers as optimizers
 from zeronn.check_items import LAYERS, Text, Wrong
 
-KINDS = ("affine", "relu", "sigmoid", "tanh", "softmax_with_loss")
+LAYER_KINDS = ("affine", "relu", "sigmoid", "tanh", "softmax_with_loss")
+OPTIMIZER_KINDS = ("sgd", "momentum", "adam")
+GATE_KINDS = ("and", "nand", "or", "xor")  # functions gate(x1, x2), not classes
+KINDS = LAYER_KINDS + OPTIMIZER_KINDS + GATE_KINDS
 LIMIT_S = 5.0  # per item: long enough for the numerical gradient, short enough to wait for
 
 
@@ -33,6 +38,7 @@ class CheckResult:
     cls_name: str
     items: list[Item]
     lang: str = "en"
+    forward_only: bool = False
 
     def __bool__(self) -> bool:
         return all(item.passed for item in self.items)
@@ -43,7 +49,8 @@ class CheckResult:
 
     def __str__(self) -> str:
         passed, n = sum(item.passed for item in self.items), len(self.items)
-        head = f'check("{self.kind}", {self.cls_name}): '
+        only = ", forward_only=True" if self.forward_only else ""
+        head = f'check("{self.kind}", {self.cls_name}{only}): '
         if self.lang == "ja":
             head += f"{n} 項目すべて通りました" if passed == n else f"{n} 項目中 {passed} 項目が通りました"
         else:
@@ -55,15 +62,25 @@ class CheckResult:
         return "\n".join(lines)
 
 
-def check(kind: str, cls: type, *, lang: str = "en") -> CheckResult:
-    """Run the items for ``kind`` on your layer class ``cls``, print a report and return it.
+def check(kind: str, cls: Any, *, lang: str = "en", forward_only: bool = False) -> CheckResult:
+    """Run the items for ``kind`` on your class ``cls``, print a report and return it.
 
-    kind: "affine", "relu", "sigmoid", "tanh" or "softmax_with_loss". cls: the
-    class itself (not an instance), written as in the course: ``cls(W, b)``
-    for "affine" and ``cls()`` for the others, ``forward(x)`` (``forward(x, t)``
-    with one-hot t for "softmax_with_loss") and ``backward(dout)`` returning
-    dx (``backward(dout=1)`` for "softmax_with_loss"; "affine" also sets
-    ``dW`` and ``db``). lang: "en" or "ja", the language of the report.
+    kind and what cls must be, written as in the course:
+
+    - "affine", "relu", "sigmoid", "tanh", "softmax_with_loss": a layer class
+      (not an instance). ``cls(W, b)`` for "affine" and ``cls()`` for the
+      others; ``forward(x)`` (``forward(x, t)`` with one-hot t for
+      "softmax_with_loss") and ``backward(dout)`` returning dx
+      (``backward(dout=1)`` for "softmax_with_loss"; "affine" also sets ``dW``
+      and ``db``). With ``forward_only=True`` only the items of forward run,
+      for a class that has no backward yet.
+    - "sgd", "momentum", "adam": an optimizer class, built as
+      ``cls(lr=0.1)``, ``cls(lr=0.1, momentum=0.9)`` or
+      ``cls(lr=0.1, beta1=0.9, beta2=0.999)``, whose ``update(params, grads)``
+      changes each parameter in place. torch.optim is the oracle.
+    - "and", "nand", "or", "xor": a function ``gate(x1, x2)`` returning 1 or 0.
+
+    lang: "en" or "ja", the language of the report.
 
     Each item runs with a time limit of 5 s; an error or an endless loop in
     the class becomes a failed item, never an error of ``check``.
@@ -99,9 +116,10 @@ def check(kind: str, cls: type, *, lang: str = "en") -> CheckResult:
         >>> bool(result), result
         (False, <CheckResult relu MyRelu: 5/6 passed>)
     """
-    _check_args(kind, cls, lang)
-    found = [_run_item(name, section, test, cls, lang) for name, section, test in specs(kind)]
-    result = CheckResult(kind, cls.__name__, found, lang)
+    _check_args(kind, cls, lang, forward_only)
+    chosen = specs(kind, forward_only=forward_only)
+    found = [_run_item(name, section, test, cls, lang) for name, section, test in chosen]
+    result = CheckResult(kind, cls.__name__, found, lang, forward_only)
     print(result)
     return result
 
@@ -123,7 +141,16 @@ NAMES: dict[str, Text] = {
     "average": ("forward: loss averaged over the batch", "順伝播: 損失をバッチで平均します"),
     "keeps_x_t": ("forward and backward leave x and t unchanged", "順伝播・逆伝播で x と t を変えません"),
     "uses_dout": ("backward: dx is multiplied by dout", "逆伝播: dx に dout を掛けます"),
+    "in_place": ("update changes the params in place", "update が params をその場で書き換えます"),
+    "first_step": ("update: 1 step matches torch.optim", "update: 1 ステップが torch.optim と一致します"),
+    "five_steps": ("update: 5 steps match torch.optim", "update: 5 ステップが torch.optim と一致します"),
+    "keeps_grads": ("update leaves grads unchanged", "update で grads を変えません"),
+    "truth_table": ("the truth table, for inputs 0 and 1", "入力 0 と 1 で真理値表のとおりです"),
+    "truth_table_float": ("the truth table, for inputs 0.0 and 1.0", "入力 0.0 と 1.0 で真理値表のとおりです"),
 }
+
+# Items that run forward only: with forward_only=True, the others are left out.
+FORWARD_KEYS = {"forward", "forward_keeps", "negative_zero", "stable", "loss", "large_scores", "average"}
 
 # The chapter sections that explain each kind: (forward, backward).
 SECTIONS = {
@@ -132,11 +159,28 @@ SECTIONS = {
     "sigmoid": ("activation.md#sigmoid", "backprop.md#sigmoid-backward"),
     "tanh": ("activation.md#tanh", "activation.md#tanh"),
     "softmax_with_loss": ("loss.md#cross-entropy", "backprop.md#softmax-with-loss-backward"),
+    "sgd": "training.md#gradient-descent",
+    "momentum": "beyond.md#momentum",
+    "adam": "beyond.md#adam",
+    "and": "perceptron.md#logic-gates",
+    "nand": "perceptron.md#logic-gates",
+    "or": "perceptron.md#logic-gates",
+    "xor": "perceptron.md#multi-layer",
 }
 
 
-def _items(kind: str) -> list[tuple[str, str, Callable[[type], None]]]:
+def _items(kind: str) -> list[tuple[str, str, Callable[[Any], None]]]:
     """(name key, section, test) for each item of ``kind``."""
+    if kind in GATE_KINDS:
+        section = SECTIONS[kind]
+        return [
+            ("truth_table", section, partial(gates.truth_table, kind)),
+            ("truth_table_float", section, partial(gates.truth_table, kind, as_float=True)),
+        ]
+    if kind in OPTIMIZER_KINDS:
+        O, section = optimizers.OPTIMIZERS[kind], SECTIONS[kind]
+        tests = [optimizers.in_place, optimizers.first_step, optimizers.five_steps, optimizers.keeps_grads]
+        return [(test.__name__, section, partial(test, O)) for test in tests]
     fwd, back = SECTIONS[kind]
     if kind == "softmax_with_loss":
         return [
@@ -171,21 +215,33 @@ def _items(kind: str) -> list[tuple[str, str, Callable[[type], None]]]:
     return chosen
 
 
-def specs(kind: str) -> list[tuple[Text, str, Callable[[type], None]]]:
+def specs(kind: str, *, forward_only: bool = False) -> list[tuple[Text, str, Callable[[Any], None]]]:
     """(name, section, test) for each item of ``kind``, in the order they are reported."""
-    return [(NAMES[key], section, test) for key, section, test in _items(kind)]
+    chosen = [item for item in _items(kind) if not forward_only or item[0] in FORWARD_KEYS]
+    return [(NAMES[key], section, test) for key, section, test in chosen]
 
 
-def _check_args(kind: Any, cls: Any, lang: Any) -> None:
-    if kind not in KINDS:
+def _check_args(kind: Any, cls: Any, lang: Any, forward_only: Any) -> None:
+    if not isinstance(kind, str) or kind not in KINDS:
         raise ValueError(f"check expects kind to be one of {', '.join(map(repr, KINDS))}, got {kind!r}")
-    if not isinstance(cls, type):
-        raise TypeError(f"check expects cls to be a class (not an instance), got {type(cls).__name__}")
+    if kind in GATE_KINDS:
+        if isinstance(cls, type) or not callable(cls):
+            raise TypeError(f"check({kind!r}, ...) expects a function gate(x1, x2), got {_what(cls)}")
+    elif not isinstance(cls, type):
+        raise TypeError(f"check expects cls to be a class (not an instance), got {_what(cls)}")
     if lang not in ("en", "ja"):
         raise ValueError(f"check expects lang to be 'en' or 'ja', got {lang!r}")
+    if not isinstance(forward_only, bool):
+        raise TypeError(f"check expects forward_only to be True or False, got {type(forward_only).__name__}")
+    if forward_only and kind not in LAYER_KINDS:
+        raise ValueError(f"check expects forward_only=True only for a layer kind ({', '.join(LAYER_KINDS)}), got kind {kind!r}")
 
 
-def _run_item(name: Text, section: str, test: Callable[[type], None], cls: type, lang: str) -> Item:
+def _what(cls: Any) -> str:
+    return f"the class {cls.__name__}" if isinstance(cls, type) else type(cls).__name__
+
+
+def _run_item(name: Text, section: str, test: Callable[[Any], None], cls: Any, lang: str) -> Item:
     """Run one item; turn its failure, error or timeout into the message of a failed item."""
     i = 0 if lang == "en" else 1
     labels = ("expected:", "got:     ", "see:     ") if lang == "en" else ("期待:", "結果:", "参照:")

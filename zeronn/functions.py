@@ -15,7 +15,6 @@ import torch
 
 from zeronn._checks import check_floating, check_tensor
 from zeronn.losses import cross_entropy_error, mean_squared_error, sum_squared_error
-from zeronn.sigmoid import stable_sigmoid
 
 __all__ = [
     "step_function", "sigmoid", "relu", "tanh",
@@ -51,7 +50,10 @@ def step_function(x: torch.Tensor) -> torch.Tensor:
 def sigmoid(x: torch.Tensor) -> torch.Tensor:
     r"""Sigmoid, $\sigma(x) = \dfrac{1}{1 + e^{-x}}$, elementwise; never overflows.
 
-    Returns a tensor of x's shape; x must be floating-point.
+    Returns a tensor of x's shape; x must be floating-point. With
+    $z = e^{-|x|} \in (0, 1]$, $\sigma(x) = 1/(1+z)$ for $x \ge 0$ and
+    $z/(1+z)$ for $x < 0$: both are exact rewrites, and exp never sees a
+    positive number.
 
     Example:
         >>> import torch
@@ -59,7 +61,9 @@ def sigmoid(x: torch.Tensor) -> torch.Tensor:
         >>> sigmoid(torch.tensor([-1000.0, 0.0, 1000.0]))
         tensor([0.0000, 0.5000, 1.0000])
     """
-    return stable_sigmoid(_floating("sigmoid", x))
+    x = _floating("sigmoid", x)
+    z = torch.exp(-x.abs())
+    return torch.where(x >= 0, 1 / (1 + z), z / (1 + z))
 
 
 def relu(x: torch.Tensor) -> torch.Tensor:

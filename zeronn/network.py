@@ -8,6 +8,7 @@ import torch
 
 from zeronn._checks import check_tensor, shape_str
 from zeronn.affine import Affine
+from zeronn.input_affine import InputAffine
 from zeronn.init import he_normal, lecun_normal, xavier_normal
 from zeronn.relu import Relu
 from zeronn.sigmoid import Sigmoid
@@ -53,25 +54,17 @@ class Network:
         """Return the loss (0-dim) of the scores for x against t (N,) or (N, C)."""
         return self.loss_layer.forward(self.predict(x), t)
 
-    def backward(self, dout: float | torch.Tensor = 1.0, *, need_dx: bool = True) -> torch.Tensor | None:
-        """Backpropagate from the loss through every layer; return dx (the shape of x).
-
-        With ``need_dx=False`` it returns None, and a first Affine layer skips
-        dx = dout·Wᵀ: x is the data, and training needs only dW and db.
-        """
+    def backward(self, dout: float | torch.Tensor = 1.0) -> torch.Tensor | None:
+        """Backpropagate from the loss through every layer, last to first; return what the first returns."""
         dout = self.loss_layer.backward(dout)
-        first, *rest = self.layers
-        for layer in reversed(rest):
+        for layer in reversed(self.layers):
             dout = layer.backward(dout)
-        if isinstance(first, Affine):
-            return first.backward(dout, need_dx=need_dx)
-        dx = first.backward(dout)
-        return dx if need_dx else None
+        return dout
 
     def gradient(self, x: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
         """Run forward and backward: fill every layer's ``dW`` and ``db``; return the loss."""
         loss = self.loss(x, t)
-        self.backward(need_dx=False)  # the gradient with respect to the data x is not needed
+        self.backward()
         return loss
 
     def params(self) -> list[torch.Tensor]:
@@ -104,7 +97,7 @@ def mlp(
     sizes: Sequence[int], *, activation: str = "relu", init: str = "he", seed: int = 0,
     dtype: torch.dtype = torch.float32, device: torch.device | str = "cpu",
 ) -> Network:
-    r"""Build a multilayer perceptron: Affine, activation, ..., Affine, then SoftmaxWithLoss.
+    r"""Build a multilayer perceptron: InputAffine, activation, Affine, ..., Affine, then SoftmaxWithLoss.
 
     sizes: [D, H1, ..., C], input size, hidden sizes, number of classes.
     activation: "relu", "sigmoid" or "tanh". init: "he", "xavier" (Glorot) or
@@ -116,16 +109,17 @@ def mlp(
         >>> from zeronn import mlp
         >>> net = mlp([64, 50, 10])
         >>> [type(layer).__name__ for layer in net.layers]
-        ['Affine', 'Relu', 'Affine']
+        ['InputAffine', 'Relu', 'Affine']
         >>> [tuple(p.shape) for p in net.params()]
         [(64, 50), (50,), (50, 10), (10,)]
     """
     _check_mlp_args(sizes, activation, init)
     generator = torch.Generator().manual_seed(seed)
     layers: list[Any] = []
-    for fan_in, fan_out in zip(sizes[:-1], sizes[1:]):
+    for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:])):
         W = INITS[init](fan_in, fan_out, generator=generator, dtype=dtype, device=device)
-        layers += [Affine(W, torch.zeros(fan_out, dtype=dtype, device=device)), ACTIVATIONS[activation]()]
+        affine = InputAffine if i == 0 else Affine  # the first takes the data: no dx needed
+        layers += [affine(W, torch.zeros(fan_out, dtype=dtype, device=device)), ACTIVATIONS[activation]()]
     return Network(layers[:-1], SoftmaxWithLoss())  # no activation after the last Affine
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import torch
 
-from zeronn._checks import check_dout, check_floating, check_forward_done, check_tensor
+from zeronn._checks import checks_dout, checks_input, floating_tensor
 
 
 class Tanh:
@@ -29,16 +29,12 @@ class Tanh:
     def __init__(self) -> None:
         self.out: torch.Tensor | None = None
 
+    @checks_input(floating_tensor)
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        """Return tanh(x); keep it as ``out``."""
-        check_tensor("Tanh", "x", x)
-        check_floating("Tanh", "x", x)
         # torch.tanh saturates to ±1 for large |x|; the exp formula would give inf/inf = NaN.
         self.out = torch.tanh(x)
         return self.out
 
+    @checks_dout
     def backward(self, dout: torch.Tensor) -> torch.Tensor:
-        """Return ``dout * (1 - out**2)``."""
-        check_forward_done("Tanh", self.out)
-        check_dout("Tanh", dout, self.out.shape)
         return dout * (1 - self.out**2)

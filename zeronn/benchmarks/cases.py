@@ -99,7 +99,7 @@ def zeronn_case(case: str, pass_: str, d: Data) -> Run:
             return lambda: layer.forward(d.s, d.t)
         return lambda: (layer.forward(d.s, d.t), layer.backward())
     if case == "training step":
-        layers = [zeronn.Affine(d.W1, d.b1), zeronn.Relu(), zeronn.Affine(d.W2, d.b2)]
+        layers = [zeronn.InputAffine(d.W1, d.b1), zeronn.Relu(), zeronn.Affine(d.W2, d.b2)]
         net = zeronn.Network(layers, zeronn.SoftmaxWithLoss())
         return lambda: (net.gradient(d.x, d.t), *net.grads())
     raise ValueError(case)
