@@ -13,8 +13,7 @@ from figures import figure
 # Read directly: the figure needs the numbers, not the benchmark code.
 RESULTS = Path(__file__).resolve().parent.parent / "zeronn" / "benchmarks" / "results.json"
 
-BEFORE = "#9aa3b5"
-AFTER = "#3f7fe0"
+BAR = "#3f7fe0"
 
 CASES_JA = {"forward": "順伝播", "forward+backward": "順伝播 + 逆伝播"}
 SIZE_TITLES = {
@@ -37,29 +36,24 @@ def _ratios(run: dict, size: str) -> dict[tuple[str, str], float]:
 
 @figure("performance")
 def performance(lang: str) -> Figure:
-    """zeronn / torch at each size, before and after the optimisations, as bars from 1 on a log scale."""
+    """zeronn / torch for each case at each size, as bars from 1 on a log scale."""
     ja = lang == "ja"
-    runs = json.loads(RESULTS.read_text("utf8"))["runs"]
-    after, before = runs["after"], runs.get("before")
-    sizes = after["sizes"]
-    new = {s["name"]: _ratios(after, s["name"]) for s in sizes}
-    old = {s["name"]: _ratios(before, s["name"]) if before else {} for s in sizes}
-    values = [v for table in (*new.values(), *old.values()) for v in table.values()]
+    run = json.loads(RESULTS.read_text("utf8"))["runs"]["current"]
+    sizes = run["sizes"]
+    ratios = {s["name"]: _ratios(run, s["name"]) for s in sizes}
+    values = [v for table in ratios.values() for v in table.values()]
     lo, hi = min(values + [1.0]) / 3, max(values + [1.0]) * 2  # room for the labels
 
-    fig = Figure(figsize=(9, 4.8), layout="constrained")
+    fig = Figure(figsize=(9, 4.2), layout="constrained")
     axes = fig.subplots(1, len(sizes), sharey=True, sharex=True)
     for ax, size in zip(axes, sizes):
-        keys = list(new[size["name"]])[::-1]  # the first case at the top
+        keys = list(ratios[size["name"]])[::-1]  # the first case at the top
         for y, key in enumerate(keys):
-            r_new, r_old = new[size["name"]][key], old[size["name"]].get(key)
-            if r_old is not None:  # bars start at 1: left of it zeronn is faster, right of it slower
-                ax.barh(y + 0.2, r_old - 1, left=1, height=0.4, color=BEFORE,
-                        label="最適化の前" if ja else "before")
-            ax.barh(y - 0.2 if r_old is not None else y, r_new - 1, left=1, height=0.4, color=AFTER,
-                    label="最適化の後" if ja else "after")
-            ax.text(r_new * (1.08 if r_new >= 1 else 1 / 1.08), y - 0.2 if r_old is not None else y,
-                    f"{r_new:.2f}", va="center", ha="left" if r_new >= 1 else "right", fontsize=7)
+            r = ratios[size["name"]][key]
+            # bars start at 1: left of it zeronn is faster, right of it slower
+            ax.barh(y, r - 1, left=1, height=0.6, color=BAR)
+            ax.text(r * (1.08 if r >= 1 else 1 / 1.08), y, f"{r:.2f}", va="center",
+                    ha="left" if r >= 1 else "right", fontsize=7)
         ax.axvline(1.0, color=ax.xaxis.label.get_color(), linewidth=1)
         ax.set_xscale("log")
         ax.set_xlim(lo, hi)
@@ -75,7 +69,4 @@ def performance(lang: str) -> Figure:
         ax.grid(axis="y", visible=False)
     fig.supxlabel("zeronn の時間 ÷ torch の時間（1 より左なら zeronn が速い）" if ja
                   else "zeronn's time ÷ torch's (left of 1: zeronn is faster)", fontsize=10)
-    handles, labels = axes[0].get_legend_handles_labels()
-    unique = dict(zip(labels, handles))
-    fig.legend(list(unique.values()), list(unique), loc="outside upper center", ncols=2)
     return fig

@@ -8,7 +8,7 @@ summarised by its median. Three sizes: the course's experiment (N=2, D=3,
 H=4), the book's MNIST network (100×784 → 50 → 10) and a large one
 (256×1024 → 1024 → 10).
 
-    python scripts/bench.py                  # full run, stored as "after"
+    python scripts/bench.py                  # full run, stored as "current"
     python scripts/bench.py --label before   # store under another label
     python scripts/bench.py --quick          # a short run, printed only
     python scripts/bench.py --device cuda    # only CUDA (default: cpu, and cuda when available)
@@ -52,7 +52,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--device", action="append", choices=["cpu", "cuda"],
                         help="device to measure (repeatable); default: cpu, and cuda when available")
     parser.add_argument("--quick", action="store_true", help="few short repetitions; printed, not saved unless --label is given")
-    parser.add_argument("--label", help='name under which the run is stored in the results file (default "after")')
+    parser.add_argument("--label", help='name under which the run is stored in the results file (default "current")')
     parser.add_argument("--size", action="append", choices=[s.name for s in SIZES], help="only these sizes (repeatable)")
     parser.add_argument("--repeats", type=int, help="repetitions per implementation (default 25, quick 5)")
     parser.add_argument("--block-ms", type=float, help="length of one timed block in ms (default 20, quick 5)")
@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> None:
     sizes = [s for s in SIZES if not args.size or s.name in args.size]
     repeats = args.repeats or (5 if args.quick else 25)
     block_s = (args.block_ms or (5 if args.quick else 20)) / 1000
-    label = args.label or (None if args.quick else "after")
+    label = args.label or (None if args.quick else results.CURRENT)
     if args.threads:
         torch.set_num_threads(args.threads)
 

@@ -50,10 +50,13 @@ def step_function(x: torch.Tensor) -> torch.Tensor:
 def sigmoid(x: torch.Tensor) -> torch.Tensor:
     r"""Sigmoid, $\sigma(x) = \dfrac{1}{1 + e^{-x}}$, elementwise; never overflows.
 
-    Returns a tensor of x's shape; x must be floating-point. With
-    $z = e^{-|x|} \in (0, 1]$, $\sigma(x) = 1/(1+z)$ for $x \ge 0$ and
-    $z/(1+z)$ for $x < 0$: both are exact rewrites, and exp never sees a
-    positive number.
+    Returns a tensor of x's shape; x must be floating-point. Computed as
+
+    $$\sigma(x) = \frac{e^{\min(0,\,x)}}{1 + e^{-|x|}},$$
+
+    an exact rewrite: for $x \ge 0$ it is the formula itself, and for $x < 0$
+    it is the formula with numerator and denominator multiplied by $e^{x}$.
+    Neither exponent is ever positive, so exp never overflows.
 
     Example:
         >>> import torch
@@ -62,8 +65,7 @@ def sigmoid(x: torch.Tensor) -> torch.Tensor:
         tensor([0.0000, 0.5000, 1.0000])
     """
     x = _floating("sigmoid", x)
-    z = torch.exp(-x.abs())
-    return torch.where(x >= 0, 1 / (1 + z), z / (1 + z))
+    return torch.exp(torch.clamp(x, max=0)) / (1 + torch.exp(-x.abs()))
 
 
 def relu(x: torch.Tensor) -> torch.Tensor:

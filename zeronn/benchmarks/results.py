@@ -1,10 +1,10 @@
 """The results file, zeronn/benchmarks/results.json, and the tables made from it.
 
-The file holds one entry per labelled run (``before``: the code before the
-optimisations, ``after``: the code as it is now), each with the machine it
-ran on and, per device, the median time per call of every implementation;
-and the wall times of ``make test`` and ``make build``. scripts/bench.py
-writes it; the performance page and its chart (figures/performance.py) read it.
+The file holds one entry per labelled run (``current``: zeronn as it is),
+each with the machine it ran on and, per device, the median time per call
+of every implementation. scripts/bench.py writes it; the performance page
+and its chart (figures/performance.py) read it. The tables come in English
+or Japanese (``lang``), to be printed on either page.
 """
 
 from __future__ import annotations
@@ -20,11 +20,18 @@ import torch
 
 # Shipped with the package, so that the performance page runs wherever zeronn is installed.
 RESULTS = Path(__file__).resolve().parent / "results.json"
+CURRENT = "current"  # the label of the run that the performance page shows
 NAMES = {"zeronn": "zeronn", "torch": "torch", "torch_hd": "torch (H, D)", "numpy": "NumPy"}
+PASSES_JA = {"forward": "順伝播", "forward+backward": "順伝播+逆伝播"}
 
 
 def load(path: Path = RESULTS) -> dict:
     return json.loads(path.read_text("utf8")) if path.exists() else {"runs": {}}
+
+
+def current(path: Path = RESULTS) -> dict:
+    """The run that the performance page shows."""
+    return load(path)["runs"][CURRENT]
 
 
 def save(data: dict, path: Path = RESULTS) -> None:
@@ -96,8 +103,19 @@ def _rows(run: dict, device: str, size: str) -> list[dict]:
     return [row for row in run["devices"][device]["results"] if row["size"] == size]
 
 
-def _label(row: dict) -> str:
-    return row["case"] if row["case"] == "training step" else f"{row['case']} {row['pass']}"
+def _label(row: dict, lang: str = "en") -> str:
+    if row["case"] == "training step":
+        return "学習の 1 ステップ" if lang == "ja" else "training step"
+    return f"{row['case']} {PASSES_JA[row['pass']] if lang == 'ja' else row['pass']}"
+
+
+def _width(text: str) -> int:
+    """Columns that ``text`` takes in a terminal: a Japanese character takes two."""
+    return sum(2 if ord(c) > 0x2E80 else 1 for c in text)
+
+
+def _left(text: str, width: int) -> str:
+    return text + " " * max(width - _width(text), 0)
 
 
 def size_title(run: dict, size: str) -> str:
@@ -105,7 +123,7 @@ def size_title(run: dict, size: str) -> str:
     return f"{size}: N={s['N']}, D={s['D']}, H={s['H']}, C={s['C']}"
 
 
-def timing_table(run: dict, device: str = "cpu", sizes: list[str] | None = None) -> str:
+def timing_table(run: dict, device: str = "cpu", sizes: list[str] | None = None, lang: str = "en") -> str:
     """Median µs per call of each implementation, and the ratios, for every size of one run (or ``sizes``)."""
     lines = []
     for size in sizes or [s["name"] for s in run["sizes"]]:
@@ -113,36 +131,23 @@ def timing_table(run: dict, device: str = "cpu", sizes: list[str] | None = None)
                   f"{'µs':34}{'zeronn':>9}{'torch':>9}{'(H, D)':>9}{'NumPy':>9}{'/torch':>8}{'/NumPy':>8}"]
         for row in _rows(run, device, size):
             z, t, th, n = (_median(row, name) for name in ("zeronn", "torch", "torch_hd", "numpy"))
-            lines.append(f"{_label(row):34}{_us(z):>9}{_us(t):>9}{_us(th):>9}{_us(n):>9}"
+            lines.append(f"{_left(_label(row, lang), 34)}{_us(z):>9}{_us(t):>9}{_us(th):>9}{_us(n):>9}"
                          f"{_ratio(z, t):>8}{_ratio(z, n):>8}")
         lines.append("")
     return "\n".join(lines).rstrip("\n")
 
 
-def comparison_table(before: dict, after: dict, size: str, device: str = "cpu") -> str:
-    """zeronn / torch and zeronn / NumPy at one size, before and after the optimisations."""
-    lines = [
-        size_title(after, size),
-        f"{'':34}{'zeronn / torch':>16}{'zeronn / NumPy':>18}",
-        f"{'':34}{'before':>8}{'after':>8}{'before':>10}{'after':>8}",
-    ]
-    old_rows = {(r["case"], r["pass"]): r for r in _rows(before, device, size)}
-    for row in _rows(after, device, size):
-        old = old_rows.get((row["case"], row["pass"]))
-        z0, t0, n0 = (None, None, None) if old is None else (_median(old, k) for k in ("zeronn", "torch", "numpy"))
-        z1, t1, n1 = (_median(row, k) for k in ("zeronn", "torch", "numpy"))
-        lines.append(
-            f"{_label(row):34}{_ratio(z0, t0):>8}{_ratio(z1, t1):>8}{_ratio(z0, n0):>10}{_ratio(z1, n1):>8}"
-        )
-    return "\n".join(lines)
-
-
-def machine_line(run: dict) -> str:
+def machine_line(run: dict, lang: str = "en") -> str:
     m = run["machine"]
-    def threads(n: int | str) -> str:
-        return "its default threads" if n == "default" else f"{n} thread" + ("" if str(n) == "1" else "s")
+    ja = lang == "ja"
 
-    return (f"{m['cpu']}, {m['cores']} cores, torch {m['torch']} ({threads(m['torch_threads'])}), "
+    def threads(n: int | str) -> str:
+        if n == "default":
+            return "既定のスレッド数" if ja else "its default threads"
+        return f"{n} スレッド" if ja else f"{n} thread" + ("" if str(n) == "1" else "s")
+
+    cores = f"{m['cores']} コア" if ja else f"{m['cores']} cores"
+    return (f"{m['cpu']}, {cores}, torch {m['torch']} ({threads(m['torch_threads'])}), "
             f"NumPy {m['numpy']} ({m['numpy_blas']}, {threads(m.get('numpy_threads', 'default'))}), "
             f"Python {m['python']}")
 
