@@ -8,7 +8,7 @@ NODE_INSTALLED := node_modules/.installed
 SITE_STAMP := site/.built
 SITE_SOURCES := $(shell find docs overrides hooks notebooks figures zeronn scripts -type f -not -name '*.pyc' 2>/dev/null) mkdocs.yml mkdocs.en.yml
 
-.PHONY: install lock browser serve build notebooks test bench clean
+.PHONY: install lock browser serve build notebooks test test-slow check bench clean
 
 install: $(PIP_INSTALLED) $(NODE_INSTALLED)
 
@@ -58,8 +58,16 @@ browser:
 	fi; \
 	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-ipafont-gothic
 
-test: install browser
-	$(PY) -m pytest
+# `make test`: every page block, notebook, unit test and the built site, in under 150 s on
+# 2 cores. `make test-slow`: the checks that take minutes (the browser, a reader's install
+# from the built wheel, other numerical paths, PyPI's resolution). CI runs both: `make check`.
+test: install
+	$(PY) -m pytest -m "not slow"
+
+test-slow: install browser
+	$(PY) -m pytest -m slow
+
+check: test test-slow
 
 bench: install
 	$(PY) scripts/bench.py $(BENCH_ARGS)

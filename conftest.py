@@ -121,3 +121,15 @@ def check_output(expected: str | None, actual: str) -> None:
     want, got = _normalise(expected), _normalise(actual)
     diff = "\n".join(difflib.unified_diff(want, got, "shown on the page", "printed", lineterm=""))
     raise OutputMismatch("the output shown on the page differs from what the block prints:\n" + diff)
+
+
+# The slow tier: whole files, listed here so that `make test` and `make test-slow` split the
+# suite in one place. Everything in tests/browser/ is slow too (it drives Chromium).
+SLOW_FILES = {"test_reader_install.py", "test_numerical_paths.py", "test_install.py"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.fspath))
+        if path.name in SLOW_FILES or "browser" in path.parent.parts[-1:]:
+            item.add_marker(pytest.mark.slow)

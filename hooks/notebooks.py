@@ -36,6 +36,7 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from hooks import build_cache  # noqa: E402
 from notebooks.cells import LANGUAGE_ROOT  # noqa: E402
 
 CELL_ID_PREFIX = "cell-id="
@@ -45,6 +46,21 @@ JUPYTER_CONFIG = Path(__file__).resolve().parent / "jupyter"  # nbconvert's conf
 SHARED_STYLE_MIN = 2000  # characters: smaller <style> blocks stay in the page
 
 _styles: dict[str, str] = {}  # file name -> CSS, written after the build
+
+
+def on_config(config, **kwargs):
+    """mkdocs-jupyter's own cache, in a directory keyed by everything the notebooks import.
+
+    Its cache key covers the notebook and the conversion options, not zeronn/ or
+    the installed packages; build_cache.key() covers those. (Turned off by
+    ZERONN_BUILD_CACHE=0.)
+    """
+    plugin = config["plugins"]["mkdocs-jupyter"]
+    plugin.config["cache"] = build_cache.enabled()
+    if plugin.config["cache"]:
+        digest = build_cache.key("zeronn", "hooks/jupyter", "hooks/notebooks.py")
+        plugin.config["cache_dir"] = str(build_cache.directory("notebooks", digest))
+    return config
 
 
 def on_pre_build(config, **kwargs) -> None:

@@ -7,6 +7,7 @@ lies inside site/.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from pathlib import Path
@@ -39,16 +40,41 @@ def build_all(out: Path = SITE, *, site_url: str | None = None) -> float:
     ``site_url`` replaces the configured one (the Japanese root; English lies
     under ``en/``), for serving the site somewhere other than its host.
     """
-    _show_mkdocs_warnings()
     start = time.perf_counter()
-    for lang, path in CONFIGS.items():
-        config = load_config(str(path), strict=True)
-        config["site_dir"] = str(out if lang == "ja" else out / lang)
-        if site_url is not None:
-            config["site_url"] = site_url + ("" if lang == "ja" else f"{lang}/")
-        try:
-            build(config)
-        except Abort as error:
-            raise SiteBuildError(f"{path.name}: {error}") from None
+    for lang in CONFIGS:
+        build_language(lang, out, site_url=site_url)
     (out / ".built").touch()
     return time.perf_counter() - start
+
+
+def build_language(lang: str, out: Path = SITE, *, site_url: str | None = None, dirty: bool = False) -> None:
+    """Build one language into ``out`` (ja) or ``out/<lang>``.
+
+    ``dirty``: only the pages whose source is newer than their HTML (for `make
+    serve`). MkDocs's search index would then hold those pages alone, so the
+    entries of every other page are carried over from the index already there.
+    """
+    _show_mkdocs_warnings()
+    path = CONFIGS[lang]
+    config = load_config(str(path), strict=True)
+    site_dir = out if lang == "ja" else out / lang
+    config["site_dir"] = str(site_dir)
+    if site_url is not None:
+        config["site_url"] = site_url + ("" if lang == "ja" else f"{lang}/")
+    index = site_dir / "search" / "search_index.json"
+    before = json.loads(index.read_text("utf8")) if dirty and index.exists() else None
+    try:
+        build(config, dirty=dirty)
+    except Abort as error:
+        raise SiteBuildError(f"{path.name}: {error}") from None
+    if before is not None:
+        _keep_search_entries(index, before)
+
+
+def _keep_search_entries(index: Path, before: dict) -> None:
+    """Add to the new index the entries of the pages that this build did not render."""
+    after = json.loads(index.read_text("utf8"))
+    built = {doc["location"].split("#")[0] for doc in after["docs"]}
+    kept = [doc for doc in before["docs"] if doc["location"].split("#")[0] not in built]
+    after["docs"] += kept
+    index.write_text(json.dumps(after, ensure_ascii=False, separators=(",", ":")), "utf8")

@@ -46,6 +46,27 @@ def test_no_block_is_skipped_or_chained():
                 assert "notest" not in block.options, f"{where} is not run"
 
 
+def _closing_line(lines: list[str], opening: int) -> int:
+    """The index of the line that closes the fence opened at ``opening``, read line by line."""
+    marker = lines[opening].strip()[:3]
+    for i in range(opening + 1, len(lines)):
+        if lines[i].strip() == marker:
+            return i
+    return len(lines)
+
+
+def test_no_block_is_cut_short():
+    """A fence inside a ??? block ends where the parser thinks the block ends: two blank lines
+    in a row inside the block end it, and the rest of the code would never run."""
+    for lang in LANGUAGES:
+        for path in pages(lang):
+            lines = path.read_text("utf8").split("\n")
+            for block in code_blocks(path):
+                opening, end = block.fence.map
+                where = f"{path.relative_to(ROOT)}:{opening + 1}"
+                assert end == _closing_line(lines, opening) + 1, f"{where}: the block is cut short (two blank lines?)"
+
+
 def test_every_page_exists_in_both_languages():
     ja = {p.relative_to(DOCS / "ja") for p in pages("ja")}
     en = {p.relative_to(DOCS / "en") for p in pages("en")}
