@@ -81,12 +81,56 @@ def test_every_chapter_has_a_predict_then_run_question(chapter, lang):
 # a piece of its message in en and ja). The piece of code must be in the solution in both languages.
 MISTAKES: list[tuple[str, str, str, str, str, tuple[str, str]]] = [
     # perceptron
+    ("perceptron", "xor", "return AND(s1, s2)", "return OR(x1, x2)", "truth_table",
+     ("XOR(1, 1) returned 1", "XOR(1, 1) の戻り値は 1")),
+    ("perceptron", "nand", "-0.5, -0.5, 0.7", "-0.5, -0.5, -0.7", "truth_table",
+     ("NAND(0, 0) returned 0", "NAND(0, 0) の戻り値は 0")),
+    ("perceptron", "nand", "-0.5, -0.5, 0.7", "0.5, 0.5, 0.7", "truth_table",
+     ("NAND(1, 1) returned 1", "NAND(1, 1) の戻り値は 1")),
     # layer
+    ("layer", "affine", "x @ self.W + self.b", "x @ self.W", "forward",
+     ("y differs by up to", "y の差が最大")),
+    ("layer", "affine", "x @ self.W + self.b", "self.W @ x + self.b", "forward",
+     ("raised RuntimeError: mat1 and mat2 shapes cannot be multiplied",
+      "RuntimeError が起きました: mat1 and mat2 shapes cannot be multiplied")),
     # activation
+    ("activation", "sigmoid", "1 / (1 + torch.exp(-x))", "torch.exp(x) / (1 + torch.exp(x))", "stable",
+     ("NaN or inf in y", "y に NaN か inf があります")),
+    ("activation", "sigmoid", "1 / (1 + torch.exp(-x))", "1 / (1 + torch.exp(x))", "forward",
+     ("y differs by up to", "y の差が最大")),
     # forward
+    ("forward", "relu", "torch.where(x > 0, x, 0.0)", "x * (x > 0)", "negative_zero",
+     ("-0.0 at 2 entries", "2 か所が -0.0 です")),
+    ("forward", "relu", "torch.where(x > 0, x, 0.0)", "x.clamp_(min=0)", "forward_keeps",
+     ("entries of x changed", "個が変わりました")),  # clamp_ writes into x
     # loss
+    ("loss", "softmax_with_loss", "x - x.max(dim=1, keepdim=True).values", "x", "large_scores",
+     ("NaN or inf in loss", "loss に NaN か inf があります")),  # no max shift: exp(1000) = inf
+    ("loss", "softmax_with_loss", "-(t * log_y).sum() / N", "-(t * log_y).sum()", "average",
+     ("for 1 row", "1 行で")),  # summed over the batch, not averaged
+    ("loss", "softmax_with_loss", "dout * (self.y - self.t) / N", "(self.y - self.t) / N", "uses_dout",
+     ("backward(2.0) = 2 · backward(1.0)", "backward(2.0) = 2 · backward(1.0)")),
+    ("loss", "softmax_with_loss", "dout * (self.y - self.t) / N", "dout * (self.y - self.t)", "dx",
+     ("dx = (y - t) / N", "dx = (y - t) / N")),  # not divided by N
     # backprop
+    ("backprop", "affine", "self.db = dout.sum(dim=0)", "self.db = dout", "db",
+     ("db of shape (4, 2)", "形 (4, 2) の db")),  # not summed over the batch
+    ("backprop", "affine", "return dx.reshape(self.x_shape)", "return dx", "dx_shape",
+     ("dx of shape (4, 3)", "形 (4, 3) の dx")),
+    ("backprop", "relu", "out = x.clone()", "out = x", "forward_keeps",
+     ("entries of x changed", "個が変わりました")),  # writes the zeros into x itself
+    ("backprop", "relu", "out = x.clone()\n        out[self.mask] = 0", "out = x * (x > 0)", "negative_zero",
+     ("-0.0 at 2 entries", "2 か所が -0.0 です")),
+    ("backprop", "relu", "dx = dout.clone()", "dx = dout", "backward_keeps",
+     ("of 12 entries of dout changed", "dout の 12 個中")),  # the book's dout[mask] = 0
+    ("backprop", "sigmoid", "self.out = out", "self.out = x", "dx",
+     ("dx differs by up to", "dx の差が最大")),  # backward then computes dout * x * (1 - x)
     # gradient-check
+    ("gradient-check", "tanh", "1 - self.out**2", "1 - torch.atanh(self.out)**2", "dx",
+     ("dx differs by up to", "dx の差が最大")),  # 1 - x**2: the input x instead of the output
+    ("gradient-check", "tanh", "torch.tanh(x)",
+     "(torch.exp(x) - torch.exp(-x)) / (torch.exp(x) + torch.exp(-x))", "stable",
+     ("NaN or inf in y", "y に NaN か inf があります")),  # inf / inf at x = 1000
     # training
     # beyond
 ]
