@@ -24,7 +24,7 @@ FigureFunction = Callable[[str], Figure]
 _REGISTRY: dict[str, FigureFunction] = {}
 
 # One module per chapter that has figures.
-MODULES: list[str] = ["perceptron", "activation", "backprop", "training", "performance"]
+MODULES: list[str] = ["perceptron", "activation", "backprop", "training", "beyond", "performance"]
 
 
 def figure(name: str) -> Callable[[FigureFunction], FigureFunction]:

@@ -8,7 +8,8 @@ CELLS = [
         ja=r"""
         # 手書き数字を学習させる
 
-        章「[学習](/training/)」の続きです。zeronn で作ったネットワークに、8×8 ピクセルの手書き数字 1,797 枚を学習させ、
+        章「[学習](/training/)」の続きです。zeronn で作ったネットワークに 8×8 ピクセルの手書き数字を学習させ
+        （全 1,797 枚のうち 1,437 枚を学習に使い、残りの 360 枚はテスト用にとっておきます）、
         学習率や最適化手法、隠れ層の大きさを変えると結果がどう変わるかを観察します。
 
         セルを上から順に実行してください。値を変えたら、そのセルから下をもう一度実行します。
@@ -18,8 +19,9 @@ CELLS = [
         # Training on handwritten digits
 
         This notebook continues the chapter "[Learning](/training/)". A network built with zeronn learns
-        1,797 handwritten digits of 8×8 pixels, and you watch how the results change with the learning
-        rate, the optimizer and the size of the hidden layer.
+        handwritten digits of 8×8 pixels (1,437 of the 1,797 images; the other 360 are kept for testing),
+        and you watch how the results change with the learning rate, the optimizer and the size of the
+        hidden layer.
 
         Run the cells from top to bottom. After changing a value, run that cell and the ones below it again.
         You need zeronn (the course's package), PyTorch, matplotlib and scikit-learn (which ships the data).
@@ -253,6 +255,9 @@ CELLS = [
           ただし訓練正解率（ほぼ 1.0）との差は残ります。訓練データにだけ合わせすぎること（過学習）の始まりです。
         - `hidden = 5`：隠れ層が小さすぎて表せることが限られ、正解率は 0.9 に届きません。
         - `batch_size = 256`：1 エポックあたりの更新回数が約 6 回に減るので、20 エポックでは学習が足りません。
+
+        ここでは違いをすぐ見られるように、テスト用の正解率で設定を比べました。本当に設定を選ぶときは、
+        章の「[学習率を検証データで選ぶ](/training/#validation)」のように検証データで比べ、テスト用のデータは最後に 1 回だけ使います。
         """,
         en=r"""
         ### Things to try
@@ -271,6 +276,10 @@ CELLS = [
           the start of fitting the training data too closely (overfitting).
         - `hidden = 5`: too small a hidden layer can express too little, and the accuracy stays below 0.9.
         - `batch_size = 256`: an epoch now has only about 6 updates, and 20 epochs are not enough.
+
+        Here the settings are compared by their test accuracy, so that you see the differences at once.
+        To choose settings for real, compare them on validation data, as in the chapter's section
+        "[Choosing the learning rate on validation data](/training/#validation)", and use the test data once, at the end.
         """,
     ),
 ]

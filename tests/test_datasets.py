@@ -57,3 +57,49 @@ def test_bad_test_size(test_size):
 def test_integer_dtype_is_rejected():
     with pytest.raises(TypeError, match="floating-point dtype, got torch.int64"):
         load_digits(dtype=torch.int64)
+
+
+@pytest.fixture(scope="module")
+def digits_with_validation():
+    return load_digits(val_size=0.2)
+
+
+def test_val_size_splits_validation_off_the_training_part(digits, digits_with_validation):
+    x_train, t_train, x_val, t_val, x_test, t_test = digits_with_validation
+    assert (len(x_train), len(x_val), len(x_test)) == (1077, 360, 360)
+    assert t_train.shape == (1077,) and t_val.shape == (360,)
+    assert torch.equal(x_test, digits[2]) and torch.equal(t_test, digits[3])  # the same test set as without it
+    # Training and validation together are the training part of the plain split, reordered.
+    together = torch.cat([x_train, x_val])
+    assert sorted(map(tuple, together.tolist())) == sorted(map(tuple, digits[0].tolist()))
+
+
+def test_validation_split_is_stratified_and_repeatable(digits_with_validation):
+    _, t_train, _, t_val, _, _ = digits_with_validation
+    train_share = torch.bincount(t_train, minlength=10) / len(t_train)
+    val_share = torch.bincount(t_val, minlength=10) / len(t_val)
+    torch.testing.assert_close(train_share, val_share, atol=0.01, rtol=0)
+    again = load_digits(val_size=0.2)
+    assert all(torch.equal(a, b) for a, b in zip(digits_with_validation, again))
+
+
+def test_val_size_zero_is_the_plain_split(digits):
+    plain = load_digits(val_size=0)
+    assert len(plain) == 4
+    assert all(torch.equal(a, b) for a, b in zip(digits, plain))
+
+
+@pytest.mark.parametrize("val_size", [-0.1, 1.0, "0.2", True, None])
+def test_bad_val_size(val_size):
+    with pytest.raises(ValueError, match=r"load_digits expects val_size as a fraction between 0 and 1 .*, got "):
+        load_digits(val_size=val_size)
+
+
+def test_test_and_validation_must_leave_training_data():
+    with pytest.raises(ValueError, match=r"test_size \+ val_size < 1.*got test_size=0.5 and val_size=0.5"):
+        load_digits(test_size=0.5, val_size=0.5)
+
+
+def test_validation_needs_every_digit_in_each_part():
+    with pytest.raises(ValueError, match=r"at least one image per digit \(10\).*1435 training and 2 validation"):
+        load_digits(val_size=0.001)

@@ -132,7 +132,13 @@ MISTAKES: list[tuple[str, str, str, str, str, tuple[str, str]]] = [
      "(torch.exp(x) - torch.exp(-x)) / (torch.exp(x) + torch.exp(-x))", "stable",
      ("NaN or inf in y", "y に NaN か inf があります")),  # inf / inf at x = 1000
     # training
+    ("training", "sgd", "param -= self.lr * grad", "param = param - self.lr * grad", "in_place",
+     ("the params are unchanged after update", "update のあとも params が変わっていません")),
     # beyond
+    ("beyond", "momentum", "param += self.v[i]", "param = param + self.v[i]", "in_place",
+     ("the params are unchanged after update", "update のあとも params が変わっていません")),
+    ("beyond", "adam", "m_hat = self.m[i] / (1 - self.beta1**self.t)", "m_hat = self.m[i]", "first_step",
+     ("W after 1 step (torch.optim)", "1 ステップ後の W (torch.optim)")),
 ]
 
 

@@ -88,3 +88,27 @@ def test_data_and_labels_must_have_the_same_number_of_rows():
     x, t = torch.randn(4, 2), torch.tensor([0, 1, 0, 1])
     with pytest.raises(ValueError, match=r"x_test of shape \(4, 2\) and t_test of shape \(3,\)"):
         train(mlp([2, 2]), SGD(), x, t, x, t[:3], epochs=1, batch_size=2, progress=False)
+
+
+def test_without_a_test_set_test_acc_stays_empty():
+    x, t = torch.randn(8, 2), torch.tensor([0, 1] * 4)
+    history = train(mlp([2, 2]), SGD(), x, t, epochs=3, batch_size=4, progress=False)
+    assert len(history.loss) == len(history.train_acc) == len(history.seconds) == 3
+    assert history.test_acc == []
+
+
+def test_leaving_out_the_test_set_does_not_change_the_training():
+    x, t = torch.randn(12, 3), torch.tensor([0, 1, 2] * 4)
+    with_test = train(mlp([3, 4, 3]), SGD(lr=0.1), x, t, x, t, epochs=2, batch_size=5, progress=False)
+    without = train(mlp([3, 4, 3]), SGD(lr=0.1), x, t, epochs=2, batch_size=5, progress=False)
+    assert with_test.loss == without.loss and with_test.train_acc == without.train_acc
+
+
+@pytest.mark.parametrize("missing", ["x_test", "t_test"])
+def test_x_test_and_t_test_come_together(missing):
+    x, t = torch.randn(4, 2), torch.tensor([0, 1, 0, 1])
+    given = {"x_test": x, "t_test": t}
+    given.pop(missing)
+    only = next(iter(given))
+    with pytest.raises(ValueError, match=f"x_test and t_test together, or neither, got {only} only"):
+        train(mlp([2, 2]), SGD(), x, t, epochs=1, batch_size=2, progress=False, **given)

@@ -19,8 +19,9 @@ class History:
     """What ``train`` measured, one entry per epoch.
 
     loss: mean training loss over the epoch's samples; train_acc and test_acc:
-    accuracy on the whole training and test sets after the epoch; seconds:
-    wall-clock time of the epoch, training and measuring together.
+    accuracy on the whole training and test sets after the epoch (test_acc
+    stays empty when ``train`` got no test set); seconds: wall-clock time of
+    the epoch, training and measuring together.
 
     Example:
         >>> from zeronn import History
@@ -36,16 +37,21 @@ class History:
 
 def train(
     network: Network, optimizer: Any,
-    x_train: torch.Tensor, t_train: torch.Tensor, x_test: torch.Tensor, t_test: torch.Tensor,
+    x_train: torch.Tensor, t_train: torch.Tensor, x_test: torch.Tensor | None = None, t_test: torch.Tensor | None = None,
     *, epochs: int, batch_size: int, seed: int = 0, progress: bool = True,
 ) -> History:
     """Train ``network`` with ``optimizer`` for ``epochs`` passes over the training data.
 
-    x_train (N, D), t_train (N,) or (N, C); the same for the test set. Each
-    epoch shuffles the N samples with a ``torch.Generator`` seeded with
-    ``seed`` (so a run is repeatable) and visits each sample once, in batches
-    of ``batch_size`` (the last one may be smaller). A progress bar goes to
-    stderr unless ``progress=False``.
+    x_train (N, D), t_train (N,) or (N, C); the same for the test set, whose
+    accuracy is measured after every epoch. Each epoch shuffles the N samples
+    with a ``torch.Generator`` seeded with ``seed`` (so a run is repeatable)
+    and visits each sample once, in batches of ``batch_size`` (the last one
+    may be smaller). A progress bar goes to stderr unless ``progress=False``.
+
+    x_test and t_test may be left out together: while choosing settings
+    such as the learning rate, train without them, measure
+    ``network.accuracy(x_val, t_val)`` on validation data, and keep the
+    test set for one measurement at the end.
 
     Example:
         >>> import torch
@@ -63,7 +69,8 @@ def train(
         loss = _one_epoch(network, optimizer, x_train, t_train, batch_size, generator)
         history.loss.append(loss)
         history.train_acc.append(network.accuracy(x_train, t_train))
-        history.test_acc.append(network.accuracy(x_test, t_test))
+        if x_test is not None:
+            history.test_acc.append(network.accuracy(x_test, t_test))
         history.seconds.append(time.perf_counter() - start)
     return history
 
@@ -84,13 +91,19 @@ def _one_epoch(
 
 
 def _check_args(
-    x_train: torch.Tensor, t_train: torch.Tensor, x_test: torch.Tensor, t_test: torch.Tensor,
+    x_train: torch.Tensor, t_train: torch.Tensor, x_test: torch.Tensor | None, t_test: torch.Tensor | None,
     epochs: int, batch_size: int,
 ) -> None:
     for name, value in (("epochs", epochs), ("batch_size", batch_size)):
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise ValueError(f"train expects {name} as an int >= 1, got {value!r}")
-    for x_name, x, t_name, t in (("x_train", x_train, "t_train", t_train), ("x_test", x_test, "t_test", t_test)):
+    if (x_test is None) != (t_test is None):
+        given = "x_test" if t_test is None else "t_test"
+        raise ValueError(f"train expects x_test and t_test together, or neither, got {given} only")
+    pairs = [("x_train", x_train, "t_train", t_train)]
+    if x_test is not None:
+        pairs.append(("x_test", x_test, "t_test", t_test))
+    for x_name, x, t_name, t in pairs:
         check_tensor("train", x_name, x)
         check_tensor("train", t_name, t)
         if x.dim() < 1 or t.dim() < 1 or x.shape[0] != t.shape[0] or x.shape[0] == 0:
