@@ -32,6 +32,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -59,7 +60,7 @@ def on_config(config, **kwargs):
     plugin.config["cache"] = build_cache.enabled()
     if plugin.config["cache"]:
         digest = build_cache.key("zeronn", "hooks/jupyter", "hooks/notebooks.py")
-        plugin.config["cache_dir"] = str(build_cache.directory("notebooks", digest))
+        plugin.config["cache_dir"] = str(build_cache.directory("notebooks", digest) / config["theme"]["language"])
     return config
 
 
@@ -99,11 +100,18 @@ def on_page_content(content: str, page, config, files, **kwargs) -> str:
     return str(soup)
 
 
+@event_priority(100)  # before mkdocs-jupyter's on_post_build (priority 0)
 def on_post_build(config, **kwargs) -> None:
     target = Path(config["site_dir"]) / STYLE_DIR
     for name, css in _styles.items():
         target.mkdir(parents=True, exist_ok=True)
         (target / name).write_text(css, "utf8")
+    # mkdocs-jupyter deletes every cached page that this build did not render, and a dirty
+    # build (make serve) renders only the edited pages. Stale entries cannot be read (their
+    # directory's key has changed), and build_cache prunes old keys: keep every entry here.
+    plugin = config["plugins"]["mkdocs-jupyter"]
+    if plugin.config["cache"]:
+        plugin._used_cache_paths.update(Path(plugin.config["cache_dir"]).glob("*.json"))
 
 
 def _remove_outside_scripts(soup: BeautifulSoup) -> None:

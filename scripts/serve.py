@@ -23,8 +23,11 @@ import sys
 import time
 from pathlib import Path
 
+from mkdocs.config import config_options
 from mkdocs.livereload import LiveReloadServer
 from site_builder import CONFIGS, ROOT, SITE, build_all, build_language
+
+sys.path.insert(0, str(ROOT))  # the hooks import figures/ and notebooks/ from the repository
 
 WATCHED = ["docs", "notebooks", "figures", "overrides", "hooks", "zeronn", *[p.name for p in CONFIGS.values()]]
 PROJECT_MODULES = ("zeronn", "figures", "notebooks", "hooks")  # imported again after an edit to them
@@ -62,9 +65,12 @@ def plan(paths: set[Path]) -> tuple[set[str], bool, set[str]]:
 
 
 def forget_project_modules() -> None:
+    """Make the next build import zeronn, figures/, notebooks/ and the hooks again."""
     for name in list(sys.modules):
         if name.split(".")[0] in PROJECT_MODULES:
             del sys.modules[name]
+    # MkDocs loads each hook file once per process (an lru_cache): forget those too.
+    config_options.Hooks._load_hook.cache_clear()
 
 
 def main() -> None:

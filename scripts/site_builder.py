@@ -56,7 +56,8 @@ def build_language(lang: str, out: Path = SITE, *, site_url: str | None = None, 
     """
     _show_mkdocs_warnings()
     path = CONFIGS[lang]
-    config = load_config(str(path), strict=True)
+    # A dirty build warns that it is dirty; strict mode would turn that warning into an error.
+    config = load_config(str(path), strict=not dirty)
     site_dir = out if lang == "ja" else out / lang
     config["site_dir"] = str(site_dir)
     if site_url is not None:
