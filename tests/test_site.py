@@ -115,3 +115,45 @@ def test_headings_have_the_same_ids_in_both_languages(langs):
             for root in langs.values()
         ]
         assert ids[0] == ids[1], page
+
+
+REPO = "https://github.com/zeronn/zeronn"
+
+
+def _source_of(lang: str, page: Path) -> str:
+    """The repository path that "edit this page" must open for a built page."""
+    parts = page.parts[:-1]  # .../index.html
+    if parts[:1] == ("notebooks",):
+        return f"notebooks/{parts[1]}.py"  # a notebook page is generated from its source
+    return f"docs/{lang}/{'/'.join(parts) or 'index'}.md"
+
+
+def test_every_page_links_the_repository_without_asking_github_for_anything(langs):
+    for root in langs.values():
+        for page in html_pages(root):
+            source = soup(root / page).select("a.md-source")  # in the header, and in the drawer on phones
+            assert source and {a["href"] for a in source} == {REPO}, page
+            assert not soup(root / page).select('[data-md-component="source"]'), page  # would fetch stars
+
+
+def test_edit_this_page_opens_the_pages_own_source(langs):
+    root_dir = Path(__file__).resolve().parent.parent
+    for lang, root in langs.items():
+        for page in html_pages(root):
+            if page.name == "404.html":
+                continue
+            edit = soup(root / page).select('a[rel="edit"]')
+            source = _source_of(lang, page)
+            assert [a["href"] for a in edit] == [f"{REPO}/edit/main/{source}"], page
+            assert (root_dir / source).is_file(), source
+
+
+def test_open_graph_metadata_in_the_pages_language(langs):
+    for lang, root in langs.items():
+        for page in html_pages(root):
+            head = soup(root / page).head
+            meta = {m.get("property") or m.get("name"): m.get("content") for m in head.find_all("meta")}
+            assert meta["og:locale"] == {"ja": "ja_JP", "en": "en_US"}[lang], page
+            assert meta["og:title"] and meta["og:description"] and meta["twitter:card"] == "summary", page
+            if page.name != "404.html":
+                assert meta["og:url"].startswith("https://zeronn.github.io/zeronn/"), page
