@@ -157,3 +157,11 @@ def test_open_graph_metadata_in_the_pages_language(langs):
             assert meta["og:title"] and meta["og:description"] and meta["twitter:card"] == "summary", page
             if page.name != "404.html":
                 assert meta["og:url"].startswith("https://zeronn.github.io/zeronn/"), page
+
+
+def test_notebook_figures_follow_the_dark_theme(langs):
+    css = (langs["ja"] / "assets" / "stylesheets" / "zeronn.css").read_text("utf8")
+    rule = re.search(r'\[data-md-color-scheme="slate"\] \.jp-RenderedImage img \{([^}]*)\}', css)
+    assert rule and "invert(" in rule.group(1)
+    page = soup(langs["ja"] / "notebooks" / "training" / "index.html")
+    assert page.select(".jp-RenderedImage img"), "the rule must match the notebook figures"
