@@ -124,18 +124,18 @@ def test_b_that_does_not_fit_W_names_both_shapes():
 
 
 def test_dtype_mismatches_name_both_dtypes():
-    with pytest.raises(TypeError, match="W of dtype torch.float32 got b of dtype torch.float64"):
+    with pytest.raises(ValueError, match="W of dtype torch.float32 got b of dtype torch.float64"):
         Affine(torch.randn(3, 4), torch.randn(4, dtype=torch.float64))
     layer = Affine(torch.randn(3, 4), torch.randn(4))
-    with pytest.raises(TypeError, match="W of dtype torch.float32 got x of dtype torch.float64"):
+    with pytest.raises(ValueError, match="W of dtype torch.float32 got x of dtype torch.float64"):
         layer.forward(torch.randn(2, 3, dtype=torch.float64))
     layer.forward(torch.randn(2, 3))
-    with pytest.raises(TypeError, match="Affine.backward with forward's output of dtype torch.float32 got dout of dtype torch.float64"):
+    with pytest.raises(ValueError, match="Affine.backward with forward's output of dtype torch.float32 got dout of dtype torch.float64"):
         layer.backward(torch.randn(2, 4, dtype=torch.float64))
 
 
-def test_integer_W_is_a_type_error():
-    with pytest.raises(TypeError, match="floating-point dtype, got torch.int64"):
+def test_integer_W_is_a_value_error():
+    with pytest.raises(ValueError, match="Affine expects W of a floating-point dtype, got torch.int64"):
         Affine(torch.ones(3, 4, dtype=torch.int64), torch.ones(4, dtype=torch.int64))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib
 import threading
 import time
@@ -317,3 +318,112 @@ def test_an_instance_instead_of_a_class_is_a_type_error():
 def test_unknown_lang_is_a_value_error():
     with pytest.raises(ValueError, match="check expects lang to be 'en' or 'ja', got 'fr'"):
         check("relu", Relu, lang="fr")
+
+
+def test_kind_and_lang_of_the_wrong_type_are_type_errors():
+    with pytest.raises(TypeError, match="check expects kind as a str, one of 'affine', .*got int"):
+        check(5, Relu)
+    with pytest.raises(TypeError, match="check expects lang as a str, 'en' or 'ja', got int"):
+        check("relu", Relu, lang=5)
+
+
+# A learner's broken class: each is reported as failed items with a message, never an error of check.
+
+
+class _Unprintable(Exception):
+    def __str__(self):
+        raise RuntimeError("no message")
+
+
+def _layer(**methods):
+    return type("Broken", (), methods)
+
+
+def _exit(self, *args):
+    raise SystemExit(3)
+
+
+def _unprintable(self, *args):
+    raise _Unprintable
+
+
+def _keep(self, x):
+    self.x = x
+    return torch.relu(x)
+
+
+BROKEN = [
+    ("relu", _layer(__init__=lambda self: 1 / 0), "raised ZeroDivisionError: division by zero"),
+    ("affine", _layer(__init__=lambda self: None), "raised TypeError"),
+    ("relu", _layer(forward=lambda self, x: None, backward=lambda self, d: d), "a tensor"),
+    ("sigmoid", _layer(forward=lambda self, x: x.tolist(), backward=lambda self, d: d), "got:      list"),
+    ("tanh", _layer(forward=lambda self, x: x.numpy(), backward=lambda self, d: d), "got:      ndarray"),
+    ("relu", _layer(forward=lambda self, x: torch.relu(x).float(), backward=lambda self, d: d),
+     "of dtype torch.float64 (the input's)"),
+    ("relu", _layer(forward=lambda self, x: torch.relu(x).long(), backward=lambda self, d: d), "y of dtype torch.int64"),
+    ("sigmoid", _layer(forward=lambda self, x: x.to("meta"), backward=lambda self, d: d), "y of device meta"),
+    ("relu", _layer(forward=_keep, backward=lambda self, d: (d, d)), "got:      tuple"),
+    ("sigmoid", _layer(forward=_keep, backward=lambda self, d: None), "got:      NoneType"),
+    ("tanh", _layer(), "raised AttributeError"),
+    ("relu", _layer(forward=_exit, backward=_exit), "raised SystemExit: 3"),
+    ("relu", _layer(forward=_unprintable, backward=_unprintable), "raised _Unprintable: (its message could not be printed)"),
+    ("softmax_with_loss", _layer(forward=lambda self, x, t: None, backward=lambda self, dout=1: None),
+     "the loss, a number or a 0-dim tensor"),
+    ("softmax_with_loss", _layer(forward=lambda self, x, t: "0.5", backward=lambda self, dout=1: None), "got:      str"),
+    ("softmax_with_loss", _layer(forward=lambda self, x, t: -(t * torch.log_softmax(x, 1)).sum(1),
+                                 backward=lambda self, dout=1: None), "loss of shape (5,)"),
+    ("sgd", _layer(__init__=lambda self, lr: None, update=lambda self, p, g: 1 / 0), "raised ZeroDivisionError"),
+    ("momentum", _layer(__init__=lambda self, **kw: None), "raised AttributeError"),
+    ("and", lambda a, b: "1", "AND(0, 0) returned '1'"),
+    ("or", lambda a, b: 1 / 0, "raised ZeroDivisionError"),
+    ("xor", lambda a, b: torch.tensor([1, 0]), "XOR(0, 0) returned tensor([1, 0])"),
+    ("nand", lambda a, b: None, "NAND(0, 0) returned None"),
+    ("and", type("Unshown", (), {"__call__": lambda self, a, b: type("U", (), {"__repr__": lambda s: 1 / 0})()})(),
+     "AND(0, 0) returned a U"),
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize(("kind", "cls", "message"), BROKEN, ids=[f"{k}-{m[:30]}" for k, _, m in BROKEN])
+def test_a_broken_class_gives_failed_items_never_an_error_of_check(kind, cls, message, lang, capsys):
+    result = check(kind, cls, lang=lang)
+    assert isinstance(result, CheckResult) and not result
+    failed = [item for item in result.items if not item.passed]
+    assert failed and all(item.message for item in failed)
+    if lang == "en":
+        assert any(message in item.message for item in failed), str(result)
+    assert "Traceback" not in capsys.readouterr().out
+
+
+def test_a_gate_that_is_not_a_plain_function_is_named_by_its_type(capsys):
+    result = check("and", functools.partial(lambda a, b, c: a and b, c=0))
+    assert result and result.cls_name == "partial"
+
+
+def test_a_class_that_writes_into_t_does_not_spoil_later_checks(capsys):
+    class WritesIntoT:
+        def forward(self, x, t):
+            t.mul_(2)  # into the checker's t
+            return torch.nn.functional.cross_entropy(x, t / 2)
+
+        def backward(self, dout=1.0):
+            return None
+
+    assert not check("softmax_with_loss", WritesIntoT)
+    assert check("softmax_with_loss", SoftmaxWithLoss)
+
+
+def test_an_endless_forward_ends_every_item_within_the_limit(monkeypatch, capsys):
+    class Endless:
+        def forward(self, x):
+            while True:
+                pass
+
+        backward = forward
+
+    monkeypatch.setattr(check_module, "LIMIT_S", 0.2)
+    start = time.perf_counter()
+    result = check("relu", Endless)
+    assert time.perf_counter() - start < 0.2 * len(result.items) + 3
+    assert all("took longer than 0.2 s" in item.message for item in result.items)
+    assert check("relu", Relu)  # and the alarm is off again

@@ -47,7 +47,7 @@ def test_bad_arguments(rule):
         rule(0, 3)
     with pytest.raises(TypeError, match="fan_out as an int, got float"):
         rule(3, 2.0)
-    with pytest.raises(TypeError, match="floating-point dtype for the weights, got torch.int32"):
+    with pytest.raises(ValueError, match=f"{rule.__name__} expects a floating-point dtype, got torch.int32"):
         rule(3, 2, dtype=torch.int32)
 
 

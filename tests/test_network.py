@@ -45,7 +45,7 @@ def test_mlp_dtype_and_activation():
 @pytest.mark.parametrize(
     "kwargs, message",
     [
-        ({"sizes": [3]}, r"at least 2 numbers, got \[3\]"),
+        ({"sizes": [3]}, r"at least 2 numbers, each >= 1, got \[3\]"),
         ({"sizes": [3, 2], "activation": "gelu"}, r"activation to be one of \['relu', 'sigmoid', 'tanh'\], got 'gelu'"),
         ({"sizes": [3, 2], "init": "zeros"}, r"init to be one of \['he', 'lecun', 'xavier'\], got 'zeros'"),
     ],
@@ -120,7 +120,7 @@ def test_accuracy_with_indices_and_one_hot():
 
 
 def test_accuracy_rejects_labels_of_another_length():
-    with pytest.raises(ValueError, match=r"x with 2 rows but t of shape \(3,\)"):
+    with pytest.raises(ValueError, match=r"Network.accuracy expects t of shape \(2,\), one label for each of the 2 rows, got t of shape \(3,\)"):
         mlp([3, 2]).accuracy(torch.zeros(2, 3), torch.tensor([0, 1, 0]))
 
 

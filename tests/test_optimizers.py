@@ -101,7 +101,7 @@ def test_bad_hyper_parameters_are_value_errors(make, message):
 
 
 def test_non_number_hyper_parameter_is_a_type_error():
-    with pytest.raises(TypeError, match="lr as a float, got str"):
+    with pytest.raises(TypeError, match="SGD expects lr as a number, got str"):
         SGD(lr="0.1")
 
 
@@ -124,7 +124,7 @@ def test_params_and_grads_must_pair_up(opt):
 @pytest.mark.parametrize("opt", [Momentum(), Adam()], ids=["momentum", "adam"])
 def test_state_belongs_to_one_set_of_params(opt):
     opt.update([torch.zeros(2)], [torch.ones(2)])
-    with pytest.raises(ValueError, match=r"shapes \[\(2,\), \(1,\)\], but its state was made for shapes \[\(2,\)\]"):
+    with pytest.raises(ValueError, match=r"params \[\(2,\) torch.float32, \(1,\) torch.float32\], but its state was made for \[\(2,\) torch.float32\]"):
         opt.update([torch.zeros(2), torch.zeros(1)], [torch.ones(2), torch.ones(1)])
     with pytest.raises(ValueError, match="one optimizer per network"):
         opt.update([torch.zeros(3)], [torch.ones(3)])

@@ -68,8 +68,8 @@ def test_non_tensor_x_is_a_type_error_naming_the_type(bad):
         Sigmoid().forward(bad)
 
 
-def test_integer_x_is_a_type_error_naming_the_dtype():
-    with pytest.raises(TypeError, match="floating-point dtype, got torch.int64"):
+def test_integer_x_is_a_value_error_naming_the_dtype():
+    with pytest.raises(ValueError, match="Sigmoid expects x of a floating-point dtype, got torch.int64"):
         Sigmoid().forward(torch.tensor([1, 2]))
 
 

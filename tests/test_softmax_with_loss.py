@@ -110,9 +110,9 @@ def test_wrong_number_of_labels_is_a_value_error_with_the_numbers():
 
 
 def test_one_hot_of_wrong_shape_or_dtype_is_an_error():
-    with pytest.raises(ValueError, match=r"x of shape \(2, 3\) got one-hot t of shape \(2, 4\)"):
+    with pytest.raises(ValueError, match=r"x of shape \(2, 3\) expects t as labels of shape \(2,\) or one-hot of shape \(2, 3\), got t of shape \(2, 4\)"):
         SoftmaxWithLoss().forward(torch.zeros(2, 3), torch.zeros(2, 4))
-    with pytest.raises(TypeError, match="x of dtype torch.float32 got t of dtype torch.float64"):
+    with pytest.raises(ValueError, match="x of dtype torch.float32 got t of dtype torch.float64"):
         SoftmaxWithLoss().forward(torch.zeros(2, 3), torch.zeros(2, 3, dtype=torch.float64))
 
 
@@ -122,14 +122,14 @@ def test_x_must_be_a_non_empty_batch(shape):
         SoftmaxWithLoss().forward(torch.zeros(shape), torch.zeros(shape[:1], dtype=torch.int64))
 
 
-def test_bad_types_are_type_errors():
+def test_bad_types_are_type_errors_and_bad_dtypes_value_errors():
     with pytest.raises(TypeError, match="x to be a torch.Tensor, got list"):
         SoftmaxWithLoss().forward([[0.0, 1.0]], torch.tensor([0]))
     with pytest.raises(TypeError, match="t to be a torch.Tensor, got list"):
         SoftmaxWithLoss().forward(torch.zeros(1, 2), [0])
-    with pytest.raises(TypeError, match="floating-point dtype, got torch.int64"):
+    with pytest.raises(ValueError, match="floating-point dtype, got torch.int64"):
         SoftmaxWithLoss().forward(torch.zeros(1, 2, dtype=torch.int64), torch.tensor([0]))
-    with pytest.raises(TypeError, match="integer dtype, got torch.bool"):
+    with pytest.raises(ValueError, match="integer dtype, got torch.bool"):
         SoftmaxWithLoss().forward(torch.zeros(1, 2), torch.tensor([True]))
 
 

@@ -8,6 +8,7 @@ import torch
 
 from zeronn._checks import (
     check_floating,
+    check_not_empty,
     check_same_device,
     check_same_dtype,
     check_tensor,
@@ -17,32 +18,31 @@ from zeronn._checks import (
 )
 
 
-def _check_params(W: torch.Tensor, b: torch.Tensor) -> None:
-    check_tensor("Affine", "W", W)
-    check_tensor("Affine", "b", b)
-    check_floating("Affine", "W", W)
+def _check_params(owner: str, W: torch.Tensor, b: torch.Tensor) -> None:
+    check_tensor(owner, "W", W)
+    check_tensor(owner, "b", b)
+    check_floating(owner, "W", W)
     if W.dim() != 2:
-        raise ValueError(f"Affine expects W of shape (D, H), got W of shape {shape_str(W.shape)}")
+        raise ValueError(f"{owner} expects W of shape (D, H), got W of shape {shape_str(W.shape)}")
+    check_not_empty(owner, "W", W)
     if b.shape != (W.shape[1],):
         raise ValueError(
-            f"Affine with W of shape {shape_str(W.shape)} expects b of shape "
+            f"{owner} with W of shape {shape_str(W.shape)} expects b of shape "
             f"({W.shape[1]},), got b of shape {shape_str(b.shape)}"
         )
-    check_same_dtype("Affine", "W", W, "b", b)
-    check_same_device("Affine", "W", W, "b", b)
+    check_same_dtype(owner, "W", W, "b", b)
+    check_same_device(owner, "W", W, "b", b)
 
 
 def _check_x(layer: Affine, x: torch.Tensor) -> None:
-    D = layer.W.shape[0]
+    owner, D = type(layer).__name__, layer.W.shape[0]
     if x.dim() < 2 or math.prod(x.shape[1:]) != D:
         raise ValueError(
-            f"Affine with W of shape {shape_str(layer.W.shape)} got x of shape "
+            f"{owner} with W of shape {shape_str(layer.W.shape)} got x of shape "
             f"{shape_str(x.shape)}: expected (N, {D}) or (N, d1, d2, ...) with d1·d2·... = {D}"
         )
-    if x.shape[0] == 0:
-        raise ValueError(f"Affine got an empty batch, x of shape {shape_str(x.shape)}: expected N >= 1")
-    check_same_dtype("Affine", "W", layer.W, "x", x)
-    check_same_device("Affine", "W", layer.W, "x", x)
+    check_same_dtype(owner, "W", layer.W, "x", x)
+    check_same_device(owner, "W", layer.W, "x", x)
 
 
 class Affine:
@@ -69,7 +69,7 @@ class Affine:
     """
 
     def __init__(self, W: torch.Tensor, b: torch.Tensor) -> None:
-        _check_params(W, b)
+        _check_params(type(self).__name__, W, b)
         self.W = W
         self.b = b
         self.x: torch.Tensor | None = None  # the input, kept for backward

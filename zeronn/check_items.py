@@ -8,6 +8,7 @@ names and the sections that explain them are listed in ``zeronn.checker``.
 
 from __future__ import annotations
 
+import numbers
 import warnings
 from dataclasses import dataclass
 from typing import Any, Callable
@@ -46,7 +47,7 @@ def _close(name: str, got: Any, expected: torch.Tensor, what: Text | str, *, ato
 
 
 def _tensor_like(name: str, got: Any, expected: torch.Tensor, what: Text) -> torch.Tensor:
-    """Return ``got`` in float64 if it is a finite tensor of expected's shape, else raise Wrong."""
+    """Return ``got`` if it is a finite tensor of expected's shape, dtype and device, else raise Wrong."""
     if not isinstance(got, torch.Tensor):
         raise Wrong((f"{what[0]}, a tensor", f"{what[1]} (テンソル)"), (type(got).__name__,) * 2)
     if got.shape != expected.shape:
@@ -55,7 +56,13 @@ def _tensor_like(name: str, got: Any, expected: torch.Tensor, what: Text) -> tor
             (f"{what[0]}, of shape {shape}", f"{what[1]}、形 {shape}"),
             (f"{name} of shape {tuple(got.shape)}", f"形 {tuple(got.shape)} の {name}"),
         )
-    got = got.detach().to(torch.float64)
+    for form, want, came in (("dtype", expected.dtype, got.dtype), ("device", expected.device, got.device)):
+        if came != want:  # float64 in, float64 out: a layer should not round to float32
+            raise Wrong(
+                (f"{what[0]}, of {form} {want} (the input's)", f"{what[1]}、{form} は入力と同じ {want}"),
+                (f"{name} of {form} {came}", f"{form} が {came} の {name}"),
+            )
+    got = got.detach()
     if not torch.isfinite(got).all():
         raise Wrong(
             (f"{what[0]}, finite", f"{what[1]} (有限の値)"),
@@ -151,8 +158,9 @@ def backward_keeps_input(L: Layer, cls: type) -> None:
 def numerical(L: Layer, cls: type) -> None:
     x, dout = L.x.clone(), _randn(*L.torch_f(L.x).shape, seed=4)
     layer = L.make(cls)
+    y, what = L.torch_f(L.x), ("forward(x)", "順伝播の出力")
     # The scalar sum(y · dout) has gradient dx with respect to x: the chain rule.
-    dx_num = numerical_gradient(lambda: (layer.forward(x) * dout).sum(), x)
+    dx_num = numerical_gradient(lambda: (_tensor_like("y", layer.forward(x), y, what) * dout).sum(), x)
     layer.forward(x)
     _near_numerical(layer.backward(dout.clone()), dx_num)
 
@@ -214,9 +222,30 @@ T = torch.eye(3, dtype=torch.float64)[torch.tensor([0, 2, 1, 2])]
 
 
 def _loss(cls: type, x: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
-    loss = torch.as_tensor(cls().forward(x.clone(), t.clone()), dtype=torch.float64).detach()
+    """The learner's loss for (x, t), from a new layer: see :func:`_as_loss`."""
+    return _as_loss(cls().forward(x.clone(), t.clone()))
+
+
+def _as_loss(loss: Any) -> torch.Tensor:
+    """A loss that forward returned, as a float64 tensor; of shape () when it holds one number."""
+    if isinstance(loss, bool) or not isinstance(loss, (torch.Tensor, numbers.Real)) or _no_real_values(loss):
+        raise Wrong(("the loss, a number or a 0-dim tensor", "損失 (数か 0 次元テンソル)"), (type(loss).__name__,) * 2)
+    loss = torch.as_tensor(loss).detach().to(device="cpu", dtype=torch.float64)
     # A loss of shape (1,) is still one number; a loss per row (N,) is not.
     return loss.reshape(()) if loss.numel() == 1 else loss
+
+
+def _no_real_values(value: Any) -> bool:
+    return isinstance(value, torch.Tensor) and (value.is_complex() or value.is_meta)
+
+
+def _one_number(loss: torch.Tensor) -> float:
+    if loss.numel() != 1:
+        raise Wrong(
+            ("the loss, one number (the mean over the batch)", "損失 (バッチで平均した 1 つの数)"),
+            (f"loss of shape {tuple(loss.shape)}", f"形 {tuple(loss.shape)} の損失"),
+        )
+    return float(loss)
 
 
 def softmax_loss_value(cls: type) -> None:
@@ -232,8 +261,8 @@ def softmax_large_scores(cls: type) -> None:
 
 
 def softmax_batch_average(cls: type) -> None:
-    one = float(_loss(cls, XS[:1], T[:1]))
-    five = float(_loss(cls, XS[:1].repeat(5, 1), T[:1].repeat(5, 1)))
+    one = _one_number(_loss(cls, XS[:1], T[:1]))
+    five = _one_number(_loss(cls, XS[:1].repeat(5, 1), T[:1].repeat(5, 1)))
     if not abs(one - five) <= 1e-9 * abs(one):
         raise Wrong(
             ("the same loss for 1 row and for 5 equal rows (the mean)",
@@ -271,6 +300,6 @@ def softmax_uses_dout(cls: type) -> None:
 
 def softmax_numerical(cls: type) -> None:
     x, layer = XS.clone(), cls()
-    dx_num = numerical_gradient(lambda: layer.forward(x, T), x)
-    layer.forward(x, T)
+    dx_num = numerical_gradient(lambda: _one_number(_as_loss(layer.forward(x, T.clone()))), x)
+    layer.forward(x, T.clone())
     _near_numerical(layer.backward(), dx_num)

@@ -119,7 +119,7 @@ def check(kind: str, cls: Any, *, lang: str = "en", forward_only: bool = False) 
     _check_args(kind, cls, lang, forward_only)
     chosen = specs(kind, forward_only=forward_only)
     found = [_run_item(name, section, test, cls, lang) for name, section, test in chosen]
-    result = CheckResult(kind, cls.__name__, found, lang, forward_only)
+    result = CheckResult(kind, getattr(cls, "__name__", type(cls).__name__), found, lang, forward_only)
     print(result)
     return result
 
@@ -222,13 +222,17 @@ def specs(kind: str, *, forward_only: bool = False) -> list[tuple[Text, str, Cal
 
 
 def _check_args(kind: Any, cls: Any, lang: Any, forward_only: Any) -> None:
-    if not isinstance(kind, str) or kind not in KINDS:
+    if not isinstance(kind, str):
+        raise TypeError(f"check expects kind as a str, one of {', '.join(map(repr, KINDS))}, got {type(kind).__name__}")
+    if kind not in KINDS:
         raise ValueError(f"check expects kind to be one of {', '.join(map(repr, KINDS))}, got {kind!r}")
     if kind in GATE_KINDS:
         if isinstance(cls, type) or not callable(cls):
             raise TypeError(f"check({kind!r}, ...) expects a function gate(x1, x2), got {_what(cls)}")
     elif not isinstance(cls, type):
         raise TypeError(f"check expects cls to be a class (not an instance), got {_what(cls)}")
+    if not isinstance(lang, str):
+        raise TypeError(f"check expects lang as a str, 'en' or 'ja', got {type(lang).__name__}")
     if lang not in ("en", "ja"):
         raise ValueError(f"check expects lang to be 'en' or 'ja', got {lang!r}")
     if not isinstance(forward_only, bool):
@@ -252,13 +256,22 @@ def _run_item(name: Text, section: str, test: Callable[[Any], None], cls: Any, l
     except TimeoutError:
         took = (f"took longer than {LIMIT_S:g} s", f"{LIMIT_S:g} 秒以内に終わりませんでした")
         lines = [f"{labels[1]} {took[i]}"]
-    except Exception as error:  # the class's own error: its type and message, no traceback
-        raised = (f"raised {type(error).__name__}: {error}", f"{type(error).__name__} が起きました: {error}")
+    except (Exception, SystemExit) as error:  # the class's own error: its type and message, no traceback
+        message = _message(error)
+        raised = (f"raised {type(error).__name__}: {message}", f"{type(error).__name__} が起きました: {message}")
         lines = [f"{labels[1]} {raised[i]}"]
     else:
         return Item(name[i], True)
     lines.append(f"{labels[2]} {section}")
     return Item(name[i], False, "\n".join(lines))
+
+
+def _message(error: BaseException) -> str:
+    """The error's message; a learner's error class may fail even at that."""
+    try:
+        return str(error)
+    except Exception:
+        return "(its message could not be printed)"
 
 
 class _TimeUp(BaseException):

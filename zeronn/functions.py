@@ -5,15 +5,20 @@ device; nothing is kept for backward (that is what the layer classes do).
 
 Shapes: activations and their ``*_grad`` work elementwise on any shape;
 ``softmax`` and ``log_softmax`` work over the last axis; the losses take a
-batch (N, C) or one sample (C,). The losses live in ``zeronn/losses.py`` and
-are re-exported here, so that ``zeronn.functions`` holds every function of the course.
+batch (N, C) or one sample (C,). None takes an empty tensor.
+
+Dtypes: the step function and ReLU (and their ``*_grad``) take integers or
+floating-point numbers, the others floating-point numbers only.
+
+The losses live in ``zeronn/losses.py`` and are re-exported here, so that
+``zeronn.functions`` holds every function of the course.
 """
 
 from __future__ import annotations
 
 import torch
 
-from zeronn._checks import check_floating, check_tensor
+from zeronn._checks import check_floating, check_not_empty, check_real, check_tensor
 from zeronn.losses import cross_entropy_error, mean_squared_error, sum_squared_error
 
 __all__ = [
@@ -25,8 +30,13 @@ __all__ = [
 
 
 def _floating(owner: str, x: torch.Tensor) -> torch.Tensor:
-    check_tensor(owner, "x", x)
-    return check_floating(owner, "x", x)
+    """x: a tensor of a floating-point dtype, not empty."""
+    return check_floating(owner, "x", check_not_empty(owner, "x", check_tensor(owner, "x", x)))
+
+
+def _real(owner: str, x: torch.Tensor) -> torch.Tensor:
+    """x: a tensor of an integer or floating-point dtype, not empty."""
+    return check_real(owner, "x", check_not_empty(owner, "x", check_tensor(owner, "x", x)))
 
 
 # --- activations -------------------------------------------------------------
@@ -43,7 +53,7 @@ def step_function(x: torch.Tensor) -> torch.Tensor:
         >>> step_function(torch.tensor([-1.0, 0.0, 2.0]))
         tensor([0., 0., 1.])
     """
-    check_tensor("step_function", "x", x)
+    x = _real("step_function", x)
     return (x > 0).to(x.dtype)
 
 
@@ -77,7 +87,7 @@ def relu(x: torch.Tensor) -> torch.Tensor:
         >>> relu(torch.tensor([-1.0, 0.0, 2.0]))
         tensor([0., 0., 2.])
     """
-    check_tensor("relu", "x", x)
+    x = _real("relu", x)
     # threshold(x, 0, 0) writes +0.0 where x <= 0 (x * (x > 0) would give -0.0),
     # without reading a bool mask, which is slow on CPU (see the performance page).
     return torch.threshold(x, 0, 0)
@@ -113,8 +123,7 @@ def step_grad(x: torch.Tensor) -> torch.Tensor:
         >>> step_grad(torch.tensor([-1.0, 0.0, 2.0]))
         tensor([0., 0., 0.])
     """
-    check_tensor("step_grad", "x", x)
-    return torch.zeros_like(x)
+    return torch.zeros_like(_real("step_grad", x))
 
 
 def sigmoid_grad(x: torch.Tensor) -> torch.Tensor:
@@ -126,7 +135,7 @@ def sigmoid_grad(x: torch.Tensor) -> torch.Tensor:
         >>> sigmoid_grad(torch.tensor([0.0, 1000.0]))
         tensor([0.2500, 0.0000])
     """
-    y = sigmoid(x)
+    y = sigmoid(_floating("sigmoid_grad", x))
     return y * (1 - y)
 
 
@@ -139,7 +148,7 @@ def relu_grad(x: torch.Tensor) -> torch.Tensor:
         >>> relu_grad(torch.tensor([-1.0, 0.0, 2.0]))
         tensor([0., 0., 1.])
     """
-    check_tensor("relu_grad", "x", x)
+    x = _real("relu_grad", x)
     # ReLU's slope is 1 where x > 0 and 0 elsewhere: the step function itself.
     return step_function(x)
 
@@ -153,7 +162,7 @@ def tanh_grad(x: torch.Tensor) -> torch.Tensor:
         >>> tanh_grad(torch.tensor([0.0, 1000.0]))
         tensor([1., 0.])
     """
-    y = tanh(x)
+    y = tanh(_floating("tanh_grad", x))
     return 1 - y**2
 
 

@@ -12,6 +12,8 @@ import math
 
 import torch
 
+from zeronn._checks import check_device, check_dtype, check_int
+
 
 def he_normal(
     fan_in: int, fan_out: int, *, generator: torch.Generator | None = None,
@@ -27,7 +29,7 @@ def he_normal(
         >>> he_normal(784, 100, generator=torch.Generator().manual_seed(0)).shape
         torch.Size([784, 100])
     """
-    _check_args(fan_in, fan_out, dtype)
+    _check_args("he_normal", fan_in, fan_out, generator, dtype, device)
     return _normal(fan_in, fan_out, math.sqrt(2 / fan_in), generator, dtype, device)
 
 
@@ -48,7 +50,7 @@ def xavier_normal(
         >>> xavier_normal(3, 2, generator=torch.Generator().manual_seed(0), dtype=torch.float64).dtype
         torch.float64
     """
-    _check_args(fan_in, fan_out, dtype)
+    _check_args("xavier_normal", fan_in, fan_out, generator, dtype, device)
     return _normal(fan_in, fan_out, math.sqrt(2 / (fan_in + fan_out)), generator, dtype, device)
 
 
@@ -64,7 +66,7 @@ def lecun_normal(
         >>> lecun_normal(100, 10, generator=torch.Generator().manual_seed(0)).shape
         torch.Size([100, 10])
     """
-    _check_args(fan_in, fan_out, dtype)
+    _check_args("lecun_normal", fan_in, fan_out, generator, dtype, device)
     return _normal(fan_in, fan_out, math.sqrt(1 / fan_in), generator, dtype, device)
 
 
@@ -78,11 +80,16 @@ def _normal(
     return (W * std).to(device)
 
 
-def _check_args(fan_in: int, fan_out: int, dtype: torch.dtype) -> None:
-    if not dtype.is_floating_point:
-        raise TypeError(f"expected a floating-point dtype for the weights, got {dtype}")
+def _check_args(
+    owner: str, fan_in: int, fan_out: int, generator: torch.Generator | None,
+    dtype: torch.dtype, device: torch.device | str | None,
+) -> None:
     for name, n in (("fan_in", fan_in), ("fan_out", fan_out)):
-        if isinstance(n, bool) or not isinstance(n, int):
-            raise TypeError(f"expected {name} as an int, got {type(n).__name__}")
-        if n < 1:
-            raise ValueError(f"expected {name} >= 1, got {name} = {n}")
+        if check_int(owner, name, n) < 1:
+            raise ValueError(f"{owner} expects {name} >= 1, got {name} = {n}")
+    if generator is not None and not isinstance(generator, torch.Generator):
+        raise TypeError(f"{owner} expects generator as a torch.Generator or None, got {type(generator).__name__}")
+    if generator is not None and generator.device.type != "cpu":
+        raise ValueError(f"{owner} draws on the CPU and expects a CPU generator, got one on {generator.device}")
+    check_dtype(owner, dtype)
+    check_device(owner, device)

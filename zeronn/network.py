@@ -2,14 +2,16 @@ r"""A network: a list of layers followed by a loss layer, and ``mlp`` to build o
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import torch
 
-from zeronn._checks import check_tensor, shape_str
+from zeronn._checks import check_device, check_dtype, check_int, check_tensor
 from zeronn.affine import Affine
 from zeronn.input_affine import InputAffine
 from zeronn.init import he_normal, lecun_normal, xavier_normal
+from zeronn.losses import check_targets
 from zeronn.relu import Relu
 from zeronn.sigmoid import Sigmoid
 from zeronn.softmax_with_loss import SoftmaxWithLoss
@@ -41,6 +43,7 @@ class Network:
     """
 
     def __init__(self, layers: Sequence[Any], loss_layer: Any) -> None:
+        _check_layers(layers, loss_layer)
         self.layers = list(layers)
         self.loss_layer = loss_layer
 
@@ -79,15 +82,12 @@ class Network:
         return [g for layer in layers for g in (layer.dW, layer.db)]
 
     def accuracy(self, x: torch.Tensor, t: torch.Tensor) -> float:
-        """Fraction of rows of x whose highest score is the answer; t: indices (N,) or one-hot (N, C)."""
+        """Fraction of rows of x whose highest score is the answer; t as for the loss: indices (N,) or one-hot (N, C)."""
         check_tensor("Network.accuracy", "t", t)
-        y = self.predict(x).argmax(dim=1)
-        labels = t.argmax(dim=1) if t.dim() == 2 else t
-        if labels.shape != y.shape:
-            raise ValueError(
-                f"Network.accuracy got x with {y.shape[0]} rows but t of shape {shape_str(t.shape)}"
-            )
-        return (y == labels).double().mean().item()
+        scores = self.predict(x)
+        check_targets("Network.accuracy", "the scores predict(x)", scores, t)
+        labels = t.argmax(dim=1) if t.is_floating_point() else t
+        return (scores.argmax(dim=1) == labels).double().mean().item()
 
     def _param_layers(self) -> list[Any]:
         return [layer for layer in self.layers if hasattr(layer, "W") and hasattr(layer, "b")]
@@ -113,8 +113,8 @@ def mlp(
         >>> [tuple(p.shape) for p in net.params()]
         [(64, 50), (50,), (50, 10), (10,)]
     """
-    _check_mlp_args(sizes, activation, init)
-    generator = torch.Generator().manual_seed(seed)
+    sizes = _check_mlp_args(sizes, activation, init, seed, dtype, device)
+    generator = torch.Generator().manual_seed(int(seed))
     layers: list[Any] = []
     for i, (fan_in, fan_out) in enumerate(zip(sizes[:-1], sizes[1:])):
         W = INITS[init](fan_in, fan_out, generator=generator, dtype=dtype, device=device)
@@ -123,10 +123,41 @@ def mlp(
     return Network(layers[:-1], SoftmaxWithLoss())  # no activation after the last Affine
 
 
-def _check_mlp_args(sizes: Sequence[int], activation: str, init: str) -> None:
-    if len(sizes) < 2:
-        raise ValueError(f"mlp expects sizes [D, ..., C] of at least 2 numbers, got {list(sizes)}")
-    if activation not in ACTIVATIONS:
-        raise ValueError(f"mlp expects activation to be one of {sorted(ACTIVATIONS)}, got {activation!r}")
-    if init not in INITS:
-        raise ValueError(f"mlp expects init to be one of {sorted(INITS)}, got {init!r}")
+def _check_layers(layers: Any, loss_layer: Any) -> None:
+    """layers: a non-empty list of layers; loss_layer: a layer."""
+    if isinstance(layers, str) or not isinstance(layers, Sequence):
+        raise TypeError(f"Network expects layers as a list of layers, got {type(layers).__name__}")
+    if not layers:
+        raise ValueError("Network expects at least one layer, got an empty list")
+    for i, layer in enumerate(layers):
+        _check_layer(f"layers[{i}]", layer)
+    _check_layer("loss_layer", loss_layer)
+
+
+def _check_layer(name: str, layer: Any) -> None:
+    """A layer: an object (not a class) with forward and backward methods."""
+    if isinstance(layer, type):
+        raise TypeError(f"Network expects {name} to be a layer, got the class {layer.__name__} itself: call it")
+    if not all(callable(getattr(layer, method, None)) for method in ("forward", "backward")):
+        raise TypeError(
+            f"Network expects {name} to be a layer with forward and backward methods, got {type(layer).__name__}"
+        )
+
+
+def _check_mlp_args(sizes: Any, activation: Any, init: Any, seed: Any, dtype: Any, device: Any) -> list[int]:
+    """Raise on a wrong argument of mlp; return sizes as a list of ints."""
+    if isinstance(sizes, str) or not isinstance(sizes, Sequence):
+        raise TypeError(f"mlp expects sizes as a list of ints [D, H1, ..., C], got {type(sizes).__name__}")
+    sizes = [check_int("mlp", f"sizes[{i}]", n) for i, n in enumerate(sizes)]
+    if len(sizes) < 2 or min(sizes) < 1:
+        raise ValueError(f"mlp expects sizes [D, ..., C] of at least 2 numbers, each >= 1, got {sizes}")
+    for name, value, allowed in (("activation", activation, ACTIVATIONS), ("init", init, INITS)):
+        if not isinstance(value, str):
+            raise TypeError(f"mlp expects {name} as a str, one of {sorted(allowed)}, got {type(value).__name__}")
+        if value not in allowed:
+            raise ValueError(f"mlp expects {name} to be one of {sorted(allowed)}, got {value!r}")
+    if not -(2**63) <= check_int("mlp", "seed", seed) < 2**64:
+        raise ValueError(f"mlp expects seed in [-2**63, 2**64), the range of torch.Generator.manual_seed, got {seed}")
+    check_dtype("mlp", dtype)
+    check_device("mlp", device)
+    return sizes

@@ -9,57 +9,62 @@ moments) is kept per parameter by its position in the list.
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from typing import Any, Sequence
 
 import torch
 
-from zeronn._checks import check_tensor, shape_str
-
-
-def _number(owner: str, name: str, value: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise TypeError(f"{owner} expects {name} as a float, got {type(value).__name__}")
-    return float(value)
+from zeronn._checks import check_floating, check_number, check_same_device, check_same_dtype, check_tensor, shape_str
 
 
 def _positive(owner: str, name: str, value: float) -> float:
     """Return value as a float if 0 < value < inf, else raise ValueError."""
-    if not 0 < _number(owner, name, value) < math.inf:
+    if not 0 < check_number(owner, name, value) < math.inf:
         raise ValueError(f"{owner} expects {name} > 0, got {name} = {value}")
     return float(value)
 
 
 def _fraction(owner: str, name: str, value: float) -> float:
     """Return value as a float if 0 <= value < 1 (a decay rate), else raise ValueError."""
-    if not 0 <= _number(owner, name, value) < 1:
+    if not 0 <= check_number(owner, name, value) < 1:
         raise ValueError(f"{owner} expects 0 <= {name} < 1, got {name} = {value}")
     return float(value)
 
 
-def _check_update(owner: str, params: Sequence[torch.Tensor], grads: Sequence[torch.Tensor]) -> None:
+def _check_update(owner: str, params: Any, grads: Any) -> None:
+    """params and grads: lists of tensors, pairwise of one shape, dtype and device; params floating."""
+    owner = f"{owner}.update"
+    for name, tensors in (("params", params), ("grads", grads)):
+        if not isinstance(tensors, (list, tuple)):
+            raise TypeError(f"{owner} expects {name} as a list of tensors, got {type(tensors).__name__}")
     if len(params) != len(grads):
-        raise ValueError(f"{owner}.update got {len(params)} params but {len(grads)} grads")
+        raise ValueError(f"{owner} got {len(params)} params but {len(grads)} grads")
     for i, (param, grad) in enumerate(zip(params, grads)):
-        check_tensor(owner, f"params[{i}]", param)
+        check_floating(owner, f"params[{i}]", check_tensor(owner, f"params[{i}]", param))
         check_tensor(owner, f"grads[{i}]", grad)
         if param.shape != grad.shape:
             raise ValueError(
-                f"{owner}.update got params[{i}] of shape {shape_str(param.shape)} "
+                f"{owner} got params[{i}] of shape {shape_str(param.shape)} "
                 f"but grads[{i}] of shape {shape_str(grad.shape)}"
             )
+        check_same_dtype(owner, f"params[{i}]", param, f"grads[{i}]", grad)
+        check_same_device(owner, f"params[{i}]", param, f"grads[{i}]", grad)
 
 
 def _check_state(owner: str, state: list[torch.Tensor], params: Sequence[torch.Tensor]) -> None:
     """The state made at the first update must fit these params: one optimizer per network."""
-    if [s.shape for s in state] != [p.shape for p in params]:
+    if [_form(s) for s in state] != [_form(p) for p in params]:
         raise ValueError(
-            f"{owner}.update got params of shapes {_shapes(params)}, but its state "
-            f"was made for shapes {_shapes(state)}: use one optimizer per network"
+            f"{owner}.update got params {_forms(params)}, but its state "
+            f"was made for {_forms(state)}: use one optimizer per network"
         )
 
 
-def _shapes(tensors: Sequence[torch.Tensor]) -> str:
-    return "[" + ", ".join(shape_str(x.shape) for x in tensors) + "]"
+def _form(x: torch.Tensor) -> tuple[Any, ...]:
+    return x.shape, x.dtype, x.device
+
+
+def _forms(tensors: Sequence[torch.Tensor]) -> str:
+    return "[" + ", ".join(f"{shape_str(x.shape)} {x.dtype}" for x in tensors) + "]"
 
 
 class SGD:
@@ -77,6 +82,7 @@ class SGD:
     def __init__(self, lr: float = 0.01) -> None:
         self.lr = _positive("SGD", "lr", lr)
 
+    @torch.no_grad()  # a param may require grad (a reader's own tensor): update its values only
     def update(self, params: Sequence[torch.Tensor], grads: Sequence[torch.Tensor]) -> None:
         """Change every param in place: param -= lr * grad."""
         _check_update("SGD", params, grads)
@@ -105,6 +111,7 @@ class Momentum:
         self.momentum = _fraction("Momentum", "momentum", momentum)
         self.v: list[torch.Tensor] | None = None
 
+    @torch.no_grad()  # a param may require grad (a reader's own tensor): update its values only
     def update(self, params: Sequence[torch.Tensor], grads: Sequence[torch.Tensor]) -> None:
         """Change every param in place by its velocity."""
         _check_update("Momentum", params, grads)
@@ -146,6 +153,7 @@ class Adam:
         self.m: list[torch.Tensor] | None = None
         self.v: list[torch.Tensor] | None = None
 
+    @torch.no_grad()  # a param may require grad (a reader's own tensor): update its values only
     def update(self, params: Sequence[torch.Tensor], grads: Sequence[torch.Tensor]) -> None:
         """Change every param in place by one Adam step."""
         _check_update("Adam", params, grads)

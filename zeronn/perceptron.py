@@ -7,7 +7,15 @@ same perceptron with different weights; XOR needs two layers of them.
 
 from __future__ import annotations
 
+import functools
+import math
+from typing import Callable
+
 import torch
+
+from zeronn._checks import check_number
+
+_Gate = Callable[[float, float], int]
 
 
 def _perceptron(x1: float, x2: float, w: tuple[float, float], b: float) -> int:
@@ -16,6 +24,20 @@ def _perceptron(x1: float, x2: float, w: tuple[float, float], b: float) -> int:
     return int(tmp > 0)
 
 
+def _checks_inputs(gate: _Gate) -> _Gate:
+    """Decorate gate(x1, x2): each input must be a finite number (0 or 1, True or False, 0.0 or 1.0, ...)."""
+
+    @functools.wraps(gate)
+    def checked(x1: float, x2: float) -> int:
+        for name, x in (("x1", x1), ("x2", x2)):
+            if not math.isfinite(check_number(gate.__name__, name, x, bool_ok=True)):
+                raise ValueError(f"{gate.__name__} expects {name} as a finite number, got {name} = {x}")
+        return gate(x1, x2)
+
+    return checked
+
+
+@_checks_inputs
 def AND(x1: float, x2: float) -> int:
     """1 when both inputs are 1, else 0: weights (0.5, 0.5), bias -0.7.
 
@@ -27,6 +49,7 @@ def AND(x1: float, x2: float) -> int:
     return _perceptron(x1, x2, (0.5, 0.5), -0.7)
 
 
+@_checks_inputs
 def NAND(x1: float, x2: float) -> int:
     """NOT AND: 0 when both inputs are 1, else 1. AND with every sign flipped.
 
@@ -38,6 +61,7 @@ def NAND(x1: float, x2: float) -> int:
     return _perceptron(x1, x2, (-0.5, -0.5), 0.7)
 
 
+@_checks_inputs
 def OR(x1: float, x2: float) -> int:
     """1 when at least one input is 1: weights (0.5, 0.5), bias -0.2.
 
@@ -49,6 +73,7 @@ def OR(x1: float, x2: float) -> int:
     return _perceptron(x1, x2, (0.5, 0.5), -0.2)
 
 
+@_checks_inputs
 def XOR(x1: float, x2: float) -> int:
     """1 when exactly one input is 1. No single perceptron can draw this line,
     so XOR stacks two layers: AND(NAND(x1, x2), OR(x1, x2)).

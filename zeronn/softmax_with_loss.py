@@ -4,29 +4,23 @@ from __future__ import annotations
 
 import torch
 
-from zeronn._checks import (
-    check_floating,
-    check_forward_done,
-    check_same_device,
-    check_same_dtype,
-    check_tensor,
-    shape_str,
-)
+from zeronn._checks import check_floating, check_forward_done, check_number, check_real, check_tensor, shape_str
 from zeronn.functions import log_softmax
-from zeronn.losses import check_labels
+from zeronn.losses import check_targets
 
 
 class SoftmaxWithLoss:
     r"""Softmax and cross-entropy error in one layer, averaged over the batch.
 
     ``forward(x, t)`` takes scores x (N, C) and answers t: class indices (N,)
-    of an integer dtype, or one-hot labels (N, C) of x's dtype. It returns
+    of any integer dtype, or one-hot labels (N, C) of x's dtype. It returns
     the loss as a 0-dim tensor,
 
     $$L = -\frac{1}{N}\sum_n \sum_k t_{nk} \log y_{nk}, \qquad y = \mathrm{softmax}(x),$$
 
     computed as $\log y = x - \log\sum e^{x}$ (log-sum-exp), so that it stays
-    finite even for scores of ±1000. It keeps ``y`` (N, C) and ``t``.
+    finite even for scores of ±1000, and with $0 \cdot \log y = 0$, so that
+    one-hot labels give the same loss as class indices. It keeps ``y`` (N, C) and ``t``.
     ``backward(dout=1.0)`` returns the gradient with respect to x, shape (N, C):
 
     $$\frac{\partial L}{\partial x} = \mathrm{dout}\cdot\frac{y - t}{N}$$
@@ -49,13 +43,14 @@ class SoftmaxWithLoss:
 
     def forward(self, x: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
         """Return the mean cross-entropy of softmax(x) against t; keep ``y`` and ``t``."""
-        self._check_input(x, t)
+        _check_input(x, t)
         log_y = log_softmax(x)
         self.y, self.t = torch.exp(log_y), t
         if t.is_floating_point():
-            self.loss = -(t * log_y).sum() / x.shape[0]
+            # where t = 0 the term is 0, even where log y underflowed to -inf (0 · -inf is NaN)
+            self.loss = -(t * log_y.masked_fill(t == 0, 0)).sum() / x.shape[0]
         else:
-            self.loss = -log_y.gather(1, t.unsqueeze(1)).mean()
+            self.loss = -log_y.gather(1, t.long().unsqueeze(1)).mean()  # gather takes int64 indices
         return self.loss
 
     def backward(self, dout: float | torch.Tensor = 1.0) -> torch.Tensor:
@@ -69,42 +64,24 @@ class SoftmaxWithLoss:
         if self.t.is_floating_point():
             return self.t
         # A row of zeros with 1 written at column t[n]: no bool tensor on the way.
-        return torch.zeros_like(self.y).scatter_(1, self.t.unsqueeze(1), 1.0)
-
-    def _check_input(self, x: torch.Tensor, t: torch.Tensor) -> None:
-        owner = "SoftmaxWithLoss"
-        check_tensor(owner, "x", x)
-        check_tensor(owner, "t", t)
-        check_floating(owner, "x", x)
-        if x.dim() != 2 or x.shape[0] == 0:
-            raise ValueError(
-                f"{owner} expects x of shape (N, C) with N >= 1, got x of shape {shape_str(x.shape)}"
-            )
-        check_same_device(owner, "x", x, "t", t)
-        _check_t(x, t)
+        return torch.zeros_like(self.y).scatter_(1, self.t.long().unsqueeze(1), 1.0)
 
 
-def _check_t(x: torch.Tensor, t: torch.Tensor) -> None:
-    """t: class indices (N,) of an integer dtype, or one-hot labels (N, C) of x's dtype."""
-    if not t.is_floating_point():
-        check_labels("SoftmaxWithLoss", t, x.shape[0], x.shape[1])
-    elif t.shape != x.shape:
-        raise ValueError(
-            f"SoftmaxWithLoss with x of shape {shape_str(x.shape)} got one-hot t of shape {shape_str(t.shape)}"
-        )
-    else:
-        check_same_dtype("SoftmaxWithLoss", "x", x, "t", t)
+def _check_input(x: torch.Tensor, t: torch.Tensor) -> None:
+    """x: scores (N, C) of a floating-point dtype; t: indices (N,) in [0, C) or one-hot (N, C)."""
+    check_floating("SoftmaxWithLoss", "x", check_tensor("SoftmaxWithLoss", "x", x))
+    check_targets("SoftmaxWithLoss", "x", x, t)
 
 
 def _check_scalar_dout(dout: float | torch.Tensor) -> None:
-    """dout is the gradient of the loss, a scalar: a Python number or a 0-dim tensor."""
-    if isinstance(dout, torch.Tensor):
-        if dout.dim() != 0:
-            raise ValueError(
-                "SoftmaxWithLoss.backward expects dout as a Python float or a 0-dim tensor "
-                f"(the shape of the loss), got dout of shape {shape_str(dout.shape)}"
-            )
-    elif isinstance(dout, bool) or not isinstance(dout, (int, float)):
-        raise TypeError(
-            f"SoftmaxWithLoss.backward expects dout as a float or a 0-dim tensor, got {type(dout).__name__}"
+    """dout is the gradient of the loss, a scalar: a number or a 0-dim tensor of real numbers."""
+    owner = "SoftmaxWithLoss.backward"
+    if not isinstance(dout, torch.Tensor):
+        check_number(owner, "dout", dout)
+        return
+    check_real(owner, "dout", check_tensor(owner, "dout", dout))
+    if dout.dim() != 0:
+        raise ValueError(
+            f"{owner} expects dout as a number or a 0-dim tensor "
+            f"(the shape of the loss), got dout of shape {shape_str(dout.shape)}"
         )
