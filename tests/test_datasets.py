@@ -55,7 +55,7 @@ def test_bad_test_size(test_size):
 
 
 def test_integer_dtype_is_rejected():
-    with pytest.raises(TypeError, match="floating-point dtype, got torch.int64"):
+    with pytest.raises(ValueError, match="floating-point dtype, got torch.int64"):
         load_digits(dtype=torch.int64)
 
 
@@ -89,9 +89,15 @@ def test_val_size_zero_is_the_plain_split(digits):
     assert all(torch.equal(a, b) for a, b in zip(digits, plain))
 
 
-@pytest.mark.parametrize("val_size", [-0.1, 1.0, "0.2", True, None])
+@pytest.mark.parametrize("val_size", [-0.1, 1.0])
 def test_bad_val_size(val_size):
     with pytest.raises(ValueError, match=r"load_digits expects val_size as a fraction between 0 and 1 .*, got "):
+        load_digits(val_size=val_size)
+
+
+@pytest.mark.parametrize("val_size", ["0.2", True, None])
+def test_val_size_that_is_no_number(val_size):
+    with pytest.raises(TypeError, match="load_digits expects val_size as a number, got "):
         load_digits(val_size=val_size)
 
 
@@ -103,3 +109,25 @@ def test_test_and_validation_must_leave_training_data():
 def test_validation_needs_every_digit_in_each_part():
     with pytest.raises(ValueError, match=r"at least one image per digit \(10\).*1435 training and 2 validation"):
         load_digits(val_size=0.001)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"dtype": torch.int64}, ValueError, "load_digits expects a floating-point dtype, got torch.int64"),
+        ({"dtype": "float32"}, TypeError, "load_digits expects dtype to be a torch.dtype"),
+        ({"test_size": "0.2"}, TypeError, "load_digits expects test_size as a number, got str"),
+        ({"seed": "a"}, TypeError, "load_digits expects seed as an int, got str"),
+        ({"seed": -1}, ValueError, r"load_digits expects seed in \[0, 2\*\*32\)"),
+    ],
+)
+def test_bad_arguments_follow_the_error_rule(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        load_digits(**kwargs)
+
+
+def test_numpy_numbers_are_numbers():
+    import numpy as np
+
+    x_train, *_ = load_digits(test_size=np.float32(0.25), seed=np.int64(1))
+    assert len(x_train) == 1347

@@ -77,13 +77,6 @@ def test_history_is_a_dataclass_of_lists():
     assert History() == History(loss=[], train_acc=[], test_acc=[], seconds=[])
 
 
-@pytest.mark.parametrize("kwargs", [{"epochs": 0, "batch_size": 4}, {"epochs": 1.5, "batch_size": 4}, {"epochs": 1, "batch_size": 0}])
-def test_bad_epochs_or_batch_size(kwargs):
-    x, t = torch.randn(4, 2), torch.tensor([0, 1, 0, 1])
-    with pytest.raises(ValueError, match="as an int >= 1"):
-        train(mlp([2, 2]), SGD(), x, t, x, t, progress=False, **kwargs)
-
-
 def test_data_and_labels_must_have_the_same_number_of_rows():
     x, t = torch.randn(4, 2), torch.tensor([0, 1, 0, 1])
     with pytest.raises(ValueError, match=r"x_test of shape \(4, 2\) and t_test of shape \(3,\)"):
@@ -112,3 +105,42 @@ def test_x_test_and_t_test_come_together(missing):
     only = next(iter(given))
     with pytest.raises(ValueError, match=f"x_test and t_test together, or neither, got {only} only"):
         train(mlp([2, 2]), SGD(), x, t, epochs=1, batch_size=2, progress=False, **given)
+
+
+def test_a_diverging_run_stops_at_the_first_non_finite_loss_and_says_where():
+    import numpy as np
+
+    from zeronn.trainer import NonFiniteLossError
+
+    # inputs on a huge scale: the first update makes the weights so large that the next scores overflow
+    x = torch.randn(8, 2, generator=torch.Generator().manual_seed(0)) * 1e30
+    t = torch.tensor([0, 1] * 4)
+    with pytest.raises(NonFiniteLossError, match=r"train stopped at epoch 1, batch 2: the loss is nan.*lr=1e\+06") as caught:
+        train(mlp([2, 3, 2]), SGD(lr=1e6), x, t, epochs=np.int64(3), batch_size=4, progress=False)
+    assert (caught.value.epoch, caught.value.batch) == (1, 2)
+    assert isinstance(caught.value, FloatingPointError)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "message"),
+    [
+        ({"epochs": "3"}, TypeError, "train expects epochs as an int, got str"),
+        ({"epochs": 0}, ValueError, "train expects epochs >= 1, got epochs = 0"),
+        ({"batch_size": 2.0}, TypeError, "train expects batch_size as an int, got float"),
+        ({"seed": "0"}, TypeError, "train expects seed as an int, got str"),
+        ({"seed": -1}, ValueError, "train expects seed >= 0"),
+    ],
+)
+def test_bad_arguments_follow_the_error_rule(kwargs, error, message):
+    x, t = torch.zeros(4, 2), torch.tensor([0, 1, 0, 1])
+    args = {"epochs": 1, "batch_size": 2, "progress": False} | kwargs
+    with pytest.raises(error, match=message):
+        train(mlp([2, 2]), SGD(lr=0.1), x, t, **args)
+
+
+def test_network_and_optimizer_must_be_what_train_needs():
+    x, t = torch.zeros(4, 2), torch.tensor([0, 1, 0, 1])
+    with pytest.raises(TypeError, match="train expects network to be a zeronn.Network .*got NoneType"):
+        train(None, SGD(lr=0.1), x, t, epochs=1, batch_size=2, progress=False)
+    with pytest.raises(TypeError, match="train expects optimizer with an update.*got float"):
+        train(mlp([2, 2]), 0.1, x, t, epochs=1, batch_size=2, progress=False)

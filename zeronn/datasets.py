@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import torch
 
+from zeronn._checks import check_dtype, check_int, check_number
+
 if TYPE_CHECKING:
     import numpy
 
@@ -43,7 +45,8 @@ def load_digits(
     from sklearn.datasets import load_digits as sklearn_digits
     from sklearn.model_selection import train_test_split
 
-    _check_args(test_size, val_size, dtype)
+    _check_args(test_size, val_size, seed, dtype)
+    test_size, val_size, seed = float(test_size), float(val_size), int(seed)
     x, t = sklearn_digits(return_X_y=True)
     x_train, x_test, t_train, t_test = train_test_split(x, t, test_size=test_size, random_state=seed, stratify=t)
     if not val_size:
@@ -69,10 +72,13 @@ def _t(labels: numpy.ndarray) -> torch.Tensor:
     return torch.as_tensor(labels, dtype=torch.int64)
 
 
-def _check_args(test_size: float, val_size: float, dtype: torch.dtype) -> None:
-    if isinstance(test_size, bool) or not isinstance(test_size, float) or not 0 < test_size < 1:
+def _check_args(test_size: float, val_size: float, seed: int, dtype: torch.dtype) -> None:
+    owner = "load_digits"
+    test_size = check_number(owner, "test_size", test_size)
+    val_size = check_number(owner, "val_size", val_size)
+    if not 0 < test_size < 1:
         raise ValueError(f"load_digits expects test_size as a fraction between 0 and 1, got {test_size!r}")
-    if isinstance(val_size, bool) or not isinstance(val_size, (int, float)) or not 0 <= val_size < 1:
+    if not 0 <= val_size < 1:
         raise ValueError(
             f"load_digits expects val_size as a fraction between 0 and 1 (0 for no validation data), got {val_size!r}"
         )
@@ -81,5 +87,6 @@ def _check_args(test_size: float, val_size: float, dtype: torch.dtype) -> None:
             f"load_digits expects test_size + val_size < 1, so that training data is left, "
             f"got test_size={test_size!r} and val_size={val_size!r}"
         )
-    if not dtype.is_floating_point:
-        raise TypeError(f"load_digits expects a floating-point dtype, got {dtype}")
+    if not 0 <= check_int(owner, "seed", seed) < 2**32:
+        raise ValueError(f"load_digits expects seed in [0, 2**32), got {seed!r}")
+    check_dtype(owner, dtype)

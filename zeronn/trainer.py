@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 import time
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from typing import Any
 import torch
 from tqdm import tqdm
 
-from zeronn._checks import check_tensor, shape_str
+from zeronn._checks import check_int, check_tensor, shape_str
 from zeronn.network import Network
 
 
@@ -48,6 +49,10 @@ def train(
     and visits each sample once, in batches of ``batch_size`` (the last one
     may be smaller). A progress bar goes to stderr unless ``progress=False``.
 
+    At the first batch whose loss is nan or inf, it stops and raises
+    :class:`NonFiniteLossError` (a ``FloatingPointError``) naming the epoch,
+    the batch and the usual causes: every later step would be nan too.
+
     x_test and t_test may be left out together: while choosing settings
     such as the learning rate, train without them, measure
     ``network.accuracy(x_val, t_val)`` on validation data, and keep the
@@ -61,12 +66,12 @@ def train(
         >>> len(history.loss), history.test_acc[-1]
         (3, 1.0)
     """
-    _check_args(x_train, t_train, x_test, t_test, epochs, batch_size)
-    generator = torch.Generator().manual_seed(seed)
+    _check_args(network, optimizer, x_train, t_train, x_test, t_test, epochs, batch_size, seed)
+    generator = torch.Generator().manual_seed(int(seed))
     history = History()
-    for _ in tqdm(range(epochs), desc="epochs", file=sys.stderr, disable=not progress):
+    for epoch in tqdm(range(1, int(epochs) + 1), desc="epochs", file=sys.stderr, disable=not progress):
         start = time.perf_counter()
-        loss = _one_epoch(network, optimizer, x_train, t_train, batch_size, generator)
+        loss = _one_epoch(network, optimizer, x_train, t_train, int(batch_size), generator, epoch)
         history.loss.append(loss)
         history.train_acc.append(network.accuracy(x_train, t_train))
         if x_test is not None:
@@ -76,27 +81,49 @@ def train(
 
 
 def _one_epoch(
-    network: Network, optimizer: Any, x: torch.Tensor, t: torch.Tensor, batch_size: int, generator: torch.Generator
+    network: Network, optimizer: Any, x: torch.Tensor, t: torch.Tensor, batch_size: int,
+    generator: torch.Generator, epoch: int,
 ) -> float:
     """One pass over (x, t) in shuffled mini-batches; return the mean loss per sample."""
     N = x.shape[0]
     order = torch.randperm(N, generator=generator).to(x.device)
     total = 0.0
-    for start in range(0, N, batch_size):
+    for number, start in enumerate(range(0, N, batch_size), 1):
         batch = order[start : start + batch_size]
-        loss = network.gradient(x[batch], t[batch])
+        loss = network.gradient(x[batch], t[batch]).item()
+        if not math.isfinite(loss):
+            raise NonFiniteLossError(epoch, number, loss, optimizer)
         optimizer.update(network.params(), network.grads())
-        total += loss.item() * len(batch)  # weighted, since the last batch may be smaller
+        total += loss * len(batch)  # weighted, since the last batch may be smaller
     return total / N
 
 
+class NonFiniteLossError(FloatingPointError):
+    """``train`` stops here: a batch's loss was nan or inf, and every later step would be too."""
+
+    def __init__(self, epoch: int, batch: int, loss: float, optimizer: Any) -> None:
+        lr = getattr(optimizer, "lr", None)
+        step = f" (lr={lr:g})" if isinstance(lr, (int, float)) else ""
+        super().__init__(
+            f"train stopped at epoch {epoch}, batch {batch}: the loss is {loss}. The usual causes: a learning "
+            f"rate too large for this network{step}, or inputs on a large scale (divide them down, e.g. to [0, 1])"
+        )
+        self.epoch, self.batch, self.loss = epoch, batch, loss
+
+
 def _check_args(
-    x_train: torch.Tensor, t_train: torch.Tensor, x_test: torch.Tensor | None, t_test: torch.Tensor | None,
-    epochs: int, batch_size: int,
+    network: Any, optimizer: Any, x_train: torch.Tensor, t_train: torch.Tensor,
+    x_test: torch.Tensor | None, t_test: torch.Tensor | None, epochs: int, batch_size: int, seed: int,
 ) -> None:
+    if not isinstance(network, Network):
+        raise TypeError(f"train expects network to be a zeronn.Network (mlp builds one), got {type(network).__name__}")
+    if not callable(getattr(optimizer, "update", None)):
+        raise TypeError(f"train expects optimizer with an update(params, grads) method, such as SGD, got {type(optimizer).__name__}")
     for name, value in (("epochs", epochs), ("batch_size", batch_size)):
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise ValueError(f"train expects {name} as an int >= 1, got {value!r}")
+        if check_int("train", name, value) < 1:
+            raise ValueError(f"train expects {name} >= 1, got {name} = {value!r}")
+    if not 0 <= check_int("train", "seed", seed) < 2**63:
+        raise ValueError(f"train expects seed >= 0, got seed = {seed!r}")
     if (x_test is None) != (t_test is None):
         given = "x_test" if t_test is None else "t_test"
         raise ValueError(f"train expects x_test and t_test together, or neither, got {given} only")
