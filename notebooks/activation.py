@@ -8,24 +8,24 @@ CELLS = [
         ja=r"""
         # 活性化関数を試す
 
-        章「[活性化関数](/activation/)」の続きです。章では 4 つの活性化関数の式と微分を確かめました。
-        このノートブックでは値を自分で変えて、次の 2 つを観察します。
+        章「[活性化関数](/activation/)」の続きです。章では、4 つの活性化関数について式と微分を確かめました。
+        このノートブックでは、値を自分で変えながら次の 2 点を観察します。
 
-        1. シグモイド関数を急にしていくと、ステップ関数に近づく。そのとき微分はどうなるか。
-        2. 活性化関数を何層も重ねると、微分（勾配）がどう小さくなっていくか。
+        1. シグモイド関数のグラフを急にしていくと、ステップ関数に近づきます。そのとき微分はどう変わるでしょうか。
+        2. 活性化関数を何層も重ねると、入力側へ伝わる勾配はどれだけ小さくなるでしょうか。
 
-        セルを上から順に実行してください。値を変えたら、そのセルから下をもう一度実行します。
-        実行には zeronn（この講座のパッケージ）、PyTorch と matplotlib が必要です。
+        セルは上から順に実行してください。値を変えたら、そのセルとそれより下のセルを実行し直します。
+        実行には zeronn（この講座のパッケージ）、PyTorch、matplotlib が必要です。
         """,
         en=r"""
         # Experimenting with activation functions
 
         This notebook continues the chapter "[Activation functions](/activation/)", which
-        went through the formulas and derivatives of four activation functions. Here you
+        worked through the formulas and derivatives of four activation functions. Here you
         change the values yourself and watch two things:
 
-        1. As the sigmoid gets steeper, it turns into the step function. What happens to its derivative?
-        2. When activation functions are stacked layer after layer, how does the derivative (the gradient) shrink?
+        1. As the graph of the sigmoid function gets steeper, it approaches the step function. What happens to its derivative?
+        2. When an activation function is applied layer after layer, how small does the gradient that reaches the input get?
 
         Run the cells from top to bottom. After changing a value, run that cell and the ones below it again.
         You need zeronn (the course's package), PyTorch and matplotlib.
@@ -44,7 +44,7 @@ CELLS = [
         """,
         en=r"""
         import matplotlib.pyplot as plt
-        import matplotlib_fontja  # a font that covers Japanese too
+        import matplotlib_fontja  # lets the plots show Japanese text
         import torch
 
         from zeronn.functions import (
@@ -56,22 +56,22 @@ CELLS = [
     md(
         id="slope",
         ja=r"""
-        ## シグモイド関数の傾きを急にする
+        ## シグモイド関数を急にする
 
-        入力に数 $a$ を掛けてからシグモイド関数に通すと、$a$ が大きいほどグラフが急になります。
-        連鎖律から、$x$ での傾きは $a$ と $\sigma'(ax)$ の積です。
+        入力に正の数 $a$ を掛けてからシグモイド関数に通すと、$a$ が大きいほどグラフは急になります。
+        連鎖律により、$x$ での傾きは $a$ と $\sigma'(ax)$ の積です。
 
         $$
         \sigma(ax) = \frac{1}{1 + e^{-ax}}, \qquad
         \frac{d}{dx}\,\sigma(ax) = a\,\sigma'(ax) = a\,\sigma(ax)\bigl(1 - \sigma(ax)\bigr)
         $$
 
-        $\sigma'(0) = 0.25$ なので、$x = 0$ での傾きは $a / 4$ です。まず $a = 5$ で計算します。
+        $\sigma'(0) = 0.25$ なので、$x = 0$ での傾きは $a / 4$ です。まずは $a = 5$ で計算します。
         """,
         en=r"""
-        ## Making the sigmoid steeper
+        ## Making the sigmoid function steeper
 
-        Multiply the input by a number $a$ before the sigmoid, and the larger $a$, the steeper the curve.
+        Multiply the input by a positive number $a$ before the sigmoid function, and the larger $a$, the steeper the curve.
         By the chain rule, the slope at $x$ is $a$ times $\sigma'(ax)$:
 
         $$
@@ -152,91 +152,94 @@ CELLS = [
         ja=r"""
         ### 試してみましょう
 
-        - $a$ を 20 や 100 にしてみてください。$\sigma(ax)$ はステップ関数とほとんど見分けがつかなくなります。
-          それでも $x = 0$ の値は 0.5 のままです。
-        - そのときの傾きの列を見てください。$x = 0$ の傾き $a / 4$ は大きくなる一方で、$x = \pm 1$ の傾きは 0 に近づきます。
-          ほとんどの場所で傾きが 0 になるのは、ステップ関数と同じ弱点です。入力が少し変わっても出力が変わらないので、
-          学習の手がかりがなくなります。
-        - $a$ を 0.5 にすると、$-1$ から $1$ の範囲ではほとんど直線になります。
+        - $a$ を 20 や 100 にしてみてください。$\sigma(ax)$ は、ステップ関数とほとんど見分けがつかなくなります。
+          ただし $x = 0$ での値は、ステップ関数の 0 と違って 0.5 のままです。
+        - そのときの傾きの列も見てください。$x = 0$ の傾き $a / 4$ は $a$ とともに大きくなりますが、
+          $x = \pm 1$ の傾きは 0 に近づきます（$a = 100$ では 0.0000）。
+          ほとんどの場所で傾きが 0 になる点は、ステップ関数の弱点そのものです。入力を少し動かしても出力が変わらないので、
+          学習は、重みをどちらへ動かせばよいかの手がかりを得られません。
+        - $a$ を 0.5 にすると、$-1$ から $1$ の範囲ではほぼ直線になり、傾きも 0.12 前後でほとんど変わりません。
         """,
         en=r"""
         ### Things to try
 
         - Set $a$ to 20 or 100. $\sigma(ax)$ becomes almost indistinguishable from the step function,
-          yet its value at $x = 0$ stays 0.5.
-        - Look at the slope column then. The slope at $x = 0$, $a / 4$, keeps growing, while the slope at
-          $x = \pm 1$ goes to 0. A slope of 0 almost everywhere is the step function's weakness: when a
-          small change of the input does not change the output, learning has nothing to go on.
-        - With $a = 0.5$ the curve is almost a straight line between $-1$ and $1$.
+          yet its value at $x = 0$ stays 0.5, where the step function gives 0.
+        - Look at the slope column too. The slope at $x = 0$, $a / 4$, grows with $a$, while the slope at
+          $x = \pm 1$ goes to 0 (0.0000 for $a = 100$). A slope of 0 almost everywhere is exactly the step
+          function's weakness: when a small change of the input does not change the output, learning gets
+          no hint of which way to move the weights.
+        - With $a = 0.5$ the curve is almost a straight line between $-1$ and $1$, and its slope stays close to 0.12.
         """,
     ),
     md(
         id="depth",
         ja=r"""
-        ## 何層も重ねたときの傾き
+        ## 何層も重ねたときの勾配
 
-        章「[逆伝播](/backprop/)」で見るように、勾配は出力側から入力側へ、層を 1 つ通るたびにその層の微分を掛けながら伝わります。
-        同じ活性化関数を `depth` 回重ねた $y = f(f(\cdots f(x_0) \cdots))$ で、それを確かめます。
-        $k$ 番目の関数への入力を $x_k$ とすると、連鎖律から
+        章「[逆伝播](/backprop/)」で見るとおり、勾配は出力側から入力側へ伝わり、層を 1 つ通るたびにその層の微分が掛かります。
+        ここでは、同じ活性化関数 $\varphi$ を `depth` 回重ねた $y = \varphi(\varphi(\cdots \varphi(x_0) \cdots))$ で確かめます。
+        $x_1 = \varphi(x_0)$、$x_2 = \varphi(x_1)$ のように、$k$ 回通した値を $x_k$ と書くと、連鎖律から次の式が成り立ちます。
 
         $$
-        \frac{dy}{dx_0} = f'(x_0)\, f'(x_1) \cdots f'(x_{\mathrm{depth}-1})
+        \frac{dy}{dx_0} = \varphi'(x_0)\, \varphi'(x_1) \cdots \varphi'(x_{\mathrm{depth}-1})
         $$
 
-        です。シグモイド関数の微分は最大でも 0.25 なので、1 層ごとに勾配が 4 分の 1 以下になります。
-        実際のネットワークでは層の間で重みも掛かりますが、活性化関数の微分が掛かることは変わりません。
+        シグモイド関数の微分は最大でも 0.25 なので、1 層通るごとに勾配は 4 分の 1 以下になります。
+        実際のネットワークでは層と層の間で重みも掛かりますが、活性化関数の微分が掛け合わされる点は同じです。
         """,
         en=r"""
-        ## The slope through many layers
+        ## The gradient through many layers
 
         As the chapter "[Backpropagation](/backprop/)" shows, the gradient travels from the output back
-        towards the input, multiplied by each layer's derivative on the way. We check this on the same
-        activation function applied `depth` times, $y = f(f(\cdots f(x_0) \cdots))$. With $x_k$ the input of
-        the $k$-th function, the chain rule gives
+        towards the input and is multiplied by each layer's derivative on the way. We check this on one
+        activation function $\varphi$ applied `depth` times, $y = \varphi(\varphi(\cdots \varphi(x_0) \cdots))$.
+        Writing $x_k$ for the value after $k$ applications, $x_1 = \varphi(x_0)$, $x_2 = \varphi(x_1)$ and so on,
+        the chain rule gives
 
         $$
-        \frac{dy}{dx_0} = f'(x_0)\, f'(x_1) \cdots f'(x_{\mathrm{depth}-1})
+        \frac{dy}{dx_0} = \varphi'(x_0)\, \varphi'(x_1) \cdots \varphi'(x_{\mathrm{depth}-1})
         $$
 
-        The sigmoid's derivative is at most 0.25, so each layer cuts the gradient to a quarter or less.
-        A real network also multiplies by weights between the layers, but the activation's derivative
-        is still one of the factors.
+        The derivative of the sigmoid function is at most 0.25, so each layer cuts the gradient to a quarter
+        or less. A real network also multiplies by weights between the layers, but the derivatives of the
+        activation functions are still among the factors.
         """,
     ),
     code(
         id="depth-parameters",
         ja=r"""
-        depth = 5  # 重ねる回数：10 や 20 も試してみましょう
+        depth = 5  # φ を重ねる回数：10 や 20 も試してみましょう
         x0 = 0.5   # 最初の入力：-0.5 も試してみましょう
         """,
         en=r"""
-        depth = 5  # how many times f is applied: try 10 and 20
+        depth = 5  # how many times φ is applied: try 10 and 20
         x0 = 0.5   # the first input: try -0.5
         """,
     ),
     code(
         id="depth-chain",
         ja=r"""
-        for f, f_grad in [(sigmoid, sigmoid_grad),
-                          (tanh, tanh_grad),
-                          (relu, relu_grad)]:
+        for phi, phi_grad in [(sigmoid, sigmoid_grad),
+                              (tanh, tanh_grad),
+                              (relu, relu_grad)]:
             x = torch.tensor(x0, dtype=torch.float64)
             grad = torch.tensor(1.0, dtype=torch.float64)
             for _ in range(depth):
-                grad = grad * f_grad(x)  # この層の微分を掛ける
-                x = f(x)
-            print(f"{f.__name__:8} dy/dx0 = {grad:.3e}")
+                grad = grad * phi_grad(x)  # この層の微分を掛ける
+                x = phi(x)
+            print(f"{phi.__name__:8} dy/dx0 = {grad:.3e}")
         """,
         en=r"""
-        for f, f_grad in [(sigmoid, sigmoid_grad),
-                          (tanh, tanh_grad),
-                          (relu, relu_grad)]:
+        for phi, phi_grad in [(sigmoid, sigmoid_grad),
+                              (tanh, tanh_grad),
+                              (relu, relu_grad)]:
             x = torch.tensor(x0, dtype=torch.float64)
             grad = torch.tensor(1.0, dtype=torch.float64)
             for _ in range(depth):
-                grad = grad * f_grad(x)  # times this layer's derivative
-                x = f(x)
-            print(f"{f.__name__:8} dy/dx0 = {grad:.3e}")
+                grad = grad * phi_grad(x)  # times this layer's derivative
+                x = phi(x)
+            print(f"{phi.__name__:8} dy/dx0 = {grad:.3e}")
         """,
     ),
     md(
@@ -245,25 +248,27 @@ CELLS = [
         ### 試してみましょう
 
         - `depth` を 20 にすると、シグモイド関数の勾配は $10^{-13}$ 程度まで小さくなります。
-          入力に近い層ほど勾配が届かず、学習が進まなくなります。これを**勾配消失**といいます。
-        - tanh の微分は $x = 0$ で 1 なので、シグモイド関数よりずっとゆっくり小さくなります。
+          入力に近い層ほど勾配が届かなくなり、学習が進みません。これを**勾配消失**（vanishing gradient）といいます。
+        - tanh の微分は最大で 1（$x = 0$ のとき）なので、勾配はシグモイド関数よりずっとゆっくり小さくなります。
+          `depth` が 20 でも 0.1 程度です。
         - ReLU の微分は正の入力で 1 なので、何層重ねても勾配は 1 のままです。隠れ層に ReLU がよく使われる理由の 1 つです。
-        - `x0` を $-0.5$ にすると、ReLU の勾配は 0 になります。負の入力では勾配がまったく通りません。
+        - `x0` を $-0.5$ にすると、ReLU の勾配は 0 になります。入力が負なら、勾配はまったく通りません。
 
-        次のノートブック「[順伝播を試す](/notebooks/forward/)」では、層を重ねたときに値そのものがどう広がるかを見ます。
+        次のノートブック「[順伝播を試す](/notebooks/forward/)」では、層を重ねたときに値そのものの大きさがどう変わるかを見ます。
         """,
         en=r"""
         ### Things to try
 
-        - With `depth = 20` the sigmoid's gradient drops to about $10^{-13}$. The layers near the input
-          receive almost no gradient and stop learning: this is the **vanishing gradient** problem.
-        - The derivative of tanh is 1 at $x = 0$, so its gradient shrinks much more slowly than the sigmoid's.
+        - With `depth = 20` the gradient of the sigmoid function drops to about $10^{-13}$. The layers near
+          the input receive almost no gradient and stop learning: this is the **vanishing gradient** problem.
+        - The derivative of tanh is at most 1 (at $x = 0$), so its gradient shrinks much more slowly than
+          the sigmoid function's: still about 0.1 at `depth = 20`.
         - ReLU's derivative is 1 for a positive input, so the gradient stays 1 however many layers you
           stack: one reason why hidden layers so often use ReLU.
-        - With `x0 = -0.5`, ReLU's gradient becomes 0: nothing gets through for a negative input.
+        - With `x0 = -0.5`, ReLU's gradient becomes 0: for a negative input, no gradient gets through at all.
 
         The next notebook, "[Experimenting with forward propagation](/notebooks/forward/)", looks at how the
-        values themselves spread out as layers are stacked.
+        size of the values themselves changes as layers are stacked.
         """,
     ),
 ]
