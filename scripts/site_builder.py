@@ -1,15 +1,19 @@
 """Build the two language sites: Japanese into site/, English into site/en/.
 
 Each language is its own MkDocs build (its own search index, 404 page and
-sitemap). Japanese goes first: a build empties its site_dir, and site/en/
-lies inside site/.
+sitemap), and the two run side by side in two processes.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
+import os
+import shutil
+import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -41,8 +45,23 @@ def build_all(out: Path = SITE, *, site_url: str | None = None) -> float:
     under ``en/``), for serving the site somewhere other than its host.
     """
     start = time.perf_counter()
-    for lang in CONFIGS:
-        build_language(lang, out, site_url=site_url)
+    if (os.cpu_count() or 1) < 2:
+        for lang in CONFIGS:
+            build_language(lang, out, site_url=site_url)
+    else:
+        # One process per language, side by side. English is built beside the Japanese tree and
+        # moved into it afterwards: a build empties its site_dir first, and site/en/ lies inside site/.
+        out.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=out.parent, prefix=".site-") as tmp:
+            spawn = multiprocessing.get_context("spawn")  # a fresh interpreter: no state shared
+            with ProcessPoolExecutor(len(CONFIGS), mp_context=spawn) as pool:
+                jobs = [pool.submit(build_language, lang, out if lang == "ja" else Path(tmp), site_url=site_url)
+                        for lang in CONFIGS]
+                for job in jobs:
+                    job.result()  # a language that failed raises here
+            for lang in CONFIGS:
+                if lang != "ja":
+                    shutil.move(str(Path(tmp) / lang), str(out / lang))
     (out / ".built").touch()
     return time.perf_counter() - start
 
