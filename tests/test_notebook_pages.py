@@ -129,7 +129,10 @@ def test_headings_links_and_styles_fit_the_site(roots, lang, name):
     for a in article.select(".jp-MarkdownCell a[href]"):
         assert not a["href"].startswith(SITE), f"a link left to the hosted site: {a['href']}"
         if not a["href"].startswith("#"):
-            assert (path.parent / a["href"] / "index.html").resolve().is_file(), a["href"]
+            target, _, anchor = a["href"].partition("#")
+            linked = (path.parent / target / "index.html").resolve()
+            assert linked.is_file(), a["href"]
+            assert not anchor or soup(linked).find(id=anchor), f"{a['href']}: no such anchor"
     shared = [link["href"] for link in html.find_all("link", rel="stylesheet") if "assets/notebooks/" in link["href"]]
     assert shared and all((path.parent / href).resolve().is_file() for href in shared)
     assert sum(len(s.get_text()) for s in html.find_all("style")) < 50_000, "JupyterLab's CSS is inline again"

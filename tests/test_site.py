@@ -47,8 +47,9 @@ def test_each_language_has_its_own_sitemap_and_search_index(langs):
 def test_search_index_holds_only_its_own_language(langs):
     ja = json.loads((langs["ja"] / "search" / "search_index.json").read_text("utf8"))
     en = json.loads((langs["en"] / "search" / "search_index.json").read_text("utf8"))
-    ja_text = " ".join(doc["title"] + doc["text"] for doc in ja["docs"])
-    en_text = " ".join(doc["title"] + doc["text"] for doc in en["docs"])
+    # The glossary names every term in both languages, on both sites: it is left out here.
+    ja_text = " ".join(doc["title"] + doc["text"] for doc in ja["docs"] if not doc["location"].startswith("glossary/"))
+    en_text = " ".join(doc["title"] + doc["text"] for doc in en["docs"] if not doc["location"].startswith("glossary/"))
     assert "順伝播" in ja_text and "順伝播" not in en_text
     assert "Forward propagation" in en_text and "Forward propagation" not in ja_text
 
