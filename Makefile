@@ -69,6 +69,13 @@ test-slow: install browser
 
 check: test test-slow
 
+# `make audit`: Lighthouse (npm, pinned in package.json) on every page of the built site, both
+# languages, as a phone loads it (performance, accessibility, best practices, SEO); prints the
+# scores per page and writes them to test-artifacts/lighthouse.json. Minutes: not part of `make test`.
+.PHONY: audit
+audit: build browser
+	CHROME_PATH=$(CHROMIUM) $(PY) scripts/audit.py
+
 bench: install
 	$(PY) scripts/bench.py $(BENCH_ARGS)
 

@@ -1,12 +1,20 @@
-"""The search box of each language finds that language's pages, and only those."""
+"""The search box of each language finds that language's pages, and only those; and every
+term of the glossary (glossary.yml), searched in its own language, finds the chapter that
+introduces it among the first three pages of results."""
 
 from __future__ import annotations
 
+import json
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from tests.browser.conftest import DESKTOP, SiteServer, Tab
+from tests.docs_tools import LANGUAGES, ROOT
+
+GLOSSARY_TERMS = yaml.safe_load((ROOT / "glossary.yml").read_text("utf8"))["terms"]
+TOP = 3  # pages (a page's sections count as the page)
 
 # (language, word typed, pages of which at least one must be among the results, or None
 # for "whatever page", in which case the page named by `when` must not exist yet).
@@ -57,3 +65,75 @@ def test_search_finds_the_page_in_its_own_language(search_tab, site_server, lang
         # The page this word belongs to is not written yet: a page of this language is enough.
         assert pages
     assert not search_tab.errors, search_tab.errors
+
+
+# ------------------------------------------------------------------ the glossary
+
+
+class SearchBox:
+    """The search of one language's home page, opened once; each query replaces the last."""
+
+    def __init__(self, tab: Tab, server: SiteServer, lang: str) -> None:
+        self.tab, self.server, self.lang = tab, server, lang
+        tab.open(server.url(lang, ""))
+        self.box = tab.page.locator("input.md-search__input")
+        self.box.click()
+        config = json.loads(tab.page.locator("#__config").text_content())
+        self.placeholder = config["translations"]["search.result.placeholder"]
+
+    def _meta_is(self, equal: bool) -> None:
+        self.tab.page.wait_for_function(
+            """([text, equal]) => {
+                const meta = document.querySelector('.md-search-result__meta');
+                return meta && (meta.textContent.trim() === text) === equal;
+            }""",
+            arg=[self.placeholder, equal],
+            timeout=15_000,
+        )
+
+    def pages(self, word: str) -> list[str]:
+        """The pages of the results for ``word``, in order, each once (paths below the language root)."""
+        self.tab.reset()
+        self.box.fill("")
+        self._meta_is(True)  # the list is empty again: what comes next answers this query
+        self.box.fill(word)
+        self.box.press("End")  # fill() alone starts no search
+        self._meta_is(False)
+        urls = self.tab.page.eval_on_selector_all("a.md-search-result__link", "links => links.map(a => a.href)")
+        found = [self.server.page_of(url) for url in urls]
+        assert None not in found, f"results outside the site: {urls}"
+        assert {lang for lang, _ in found} <= {self.lang}, f"{word!r} found pages of another language: {urls}"
+        return list(dict.fromkeys(urlsplit(page).path for _, page in found))
+
+
+@pytest.fixture(scope="module")
+def search_boxes(browser, site_server: SiteServer):
+    tabs = {lang: Tab(browser, site_server, DESKTOP) for lang in LANGUAGES}
+    try:
+        yield {lang: SearchBox(tabs[lang], site_server, lang) for lang in LANGUAGES}
+    finally:
+        for tab in tabs.values():
+            tab.close()
+
+
+def chapter_page(chapter: str) -> str:
+    """``perceptron.md#how-it-works`` -> ``perceptron/``, the page's path below its language root."""
+    source = chapter.partition("#")[0].removesuffix(".md")
+    return "" if source == "index" else f"{source}/"
+
+
+@pytest.mark.parametrize(
+    ("lang", "term"),
+    [(lang, term) for lang in LANGUAGES for term in GLOSSARY_TERMS],
+    ids=[f"{lang}-{term[lang]}" for lang in LANGUAGES for term in GLOSSARY_TERMS],
+)
+def test_a_glossary_term_finds_the_chapter_that_introduces_it(search_boxes, lang, term):
+    word, wanted = term[lang], chapter_page(term["chapter"])
+    box = search_boxes[lang]
+    pages = box.pages(word)
+    assert wanted in pages[:TOP], (
+        f"searching {word!r} on the {lang} site: {wanted} (which introduces it) is "
+        f"{'result ' + str(pages.index(wanted) + 1) if wanted in pages else 'not among the results'}; "
+        f"the first pages: {pages[:5]}"
+    )
+    assert not box.tab.errors, box.tab.errors
