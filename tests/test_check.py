@@ -151,6 +151,8 @@ class MomentumForgets:
 
 
 class AdamNoBiasCorrection:
+    eps = 1e-8
+
     def __init__(self, lr=0.001, beta1=0.9, beta2=0.999):
         self.lr, self.beta1, self.beta2 = lr, beta1, beta2
         self.m = self.v = None
@@ -162,16 +164,18 @@ class AdamNoBiasCorrection:
         for param, grad, m, v in zip(params, grads, self.m, self.v):
             m.mul_(self.beta1).add_((1 - self.beta1) * grad)
             v.mul_(self.beta2).add_((1 - self.beta2) * grad**2)
-            param -= self.lr * m / (v.sqrt() + 1e-8)
+            param -= self.lr * m / (v.sqrt() + self.eps)
 
 
 class BookAdam(AdamNoBiasCorrection):
     """The book's Adam: the corrections folded into the step size, epsilon 1e-7 outside them."""
 
+    eps = 1e-7
+
     def update(self, params, grads):
         self.t = getattr(self, "t", 0) + 1
         lr, self.lr = self.lr, self.lr * (1 - self.beta2**self.t) ** 0.5 / (1 - self.beta1**self.t)
-        super().update(params, [g for g in grads])
+        super().update(params, grads)
         self.lr = lr
 
 
