@@ -62,7 +62,7 @@ browser:
 # 2 cores. `make test-slow`: the checks that take minutes (the browser, a reader's install
 # from the built wheel, other numerical paths, PyPI's resolution). CI runs both: `make check`.
 test: install
-	$(PY) -m pytest -m "not slow" -n 2 --dist loadgroup
+	$(PY) -m pytest -m "not slow" -n 2
 
 test-slow: install browser
 	$(PY) -m pytest -m slow

@@ -133,7 +133,3 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         path = Path(str(item.fspath))
         if path.name in SLOW_FILES or "browser" in path.parent.parts[-1:]:
             item.add_marker(pytest.mark.slow)
-        # Under pytest-xdist (`make test` runs two workers, --dist loadgroup), every test of the
-        # built site goes to one worker, so that the site is built once, not once per worker.
-        if "built_site" in getattr(item, "fixturenames", ()):
-            item.add_marker(pytest.mark.xdist_group("site"))

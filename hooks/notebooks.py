@@ -8,9 +8,9 @@
 - Links: a notebook links to the hosted site (so that a downloaded notebook's links
   work); on the site those links become relative ones, checked to lead to a page.
 - Scripts: nbconvert's template adds a MathJax loader and a Mermaid loader that
-  imports from a CDN. The site renders math with its own KaTeX
-  (overrides/assets/javascripts/katex-init.js also typesets the notebooks'
-  Markdown cells) and has no diagrams, so both go: nothing on a page may ask
+  imports from a CDN. The site typesets math with its own KaTeX at build time
+  (hooks/katex_render.py, the notebooks' Markdown cells too) and has no
+  diagrams, so both go: nothing on a page may ask
   another host for anything.
 - Styles: each page carries ~600 kB of JupyterLab CSS inline. It is moved into
   files under assets/notebooks/, shared by every notebook page (and cached).

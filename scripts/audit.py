@@ -1,7 +1,8 @@
 """`make audit`: Lighthouse over every page of the built site, both languages.
 
 Serves site/ (built by `make build`) on 127.0.0.1 under the path of its site_url
-(/zeronn/, as on the host), runs Lighthouse (npm, pinned in package.json) on each
+(/zeronn/), as the host serves it: text (HTML, CSS, JavaScript, JSON, SVG, XML)
+gzip-compressed for a browser that asks for it, as GitHub Pages does. Runs Lighthouse (npm, pinned in package.json) on each
 page (every index.html of site/ and site/en/) as a phone would load it (Lighthouse's
 mobile defaults: emulated phone screen, simulated slow 4G and CPU), with the
 categories performance, accessibility, best-practices and seo, in headless Chromium
@@ -20,6 +21,8 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
+import io
 import json
 import os
 import subprocess
@@ -63,6 +66,9 @@ def pages_of(site: Path) -> list[str]:
     return sorted(pages, key=lambda p: (p.startswith("en/"), p))
 
 
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
 class Handler(SimpleHTTPRequestHandler):
     prefix = "/"
 
@@ -70,6 +76,23 @@ class Handler(SimpleHTTPRequestHandler):
         if not urlsplit(path).path.startswith(self.prefix):
             return str(Path(self.directory) / ".outside-the-site")  # 404
         return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_head(self):
+        """Send text gzip-compressed when the browser accepts it, as the host does."""
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not accepts or path.suffix not in COMPRESSED or not path.is_file() or not self.path.split("?")[0].endswith(("/", path.name)):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
 
     def log_message(self, format, *args) -> None:  # noqa: A002 - the base class's name
         pass

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 import importlib
+import subprocess
+import sys
 import threading
 import time
 
@@ -431,3 +433,24 @@ def test_an_endless_forward_ends_every_item_within_the_limit(monkeypatch, capsys
     assert time.perf_counter() - start < 0.2 * len(result.items) + 3
     assert all("took longer than 0.2 s" in item.message for item in result.items)
     assert check("relu", Relu)  # and the alarm is off again
+
+
+def test_torch_optim_is_loaded_before_any_time_limit_starts():
+    """The first torch.optim optimizer imports torch._dynamo (seconds on a busy machine): under
+    an item's 5 s limit, the import could be cut short and leave torch half imported."""
+    code = """
+import sys
+import zeronn.checker as checker
+from zeronn import SGD, check
+seen = []
+timed = checker.run_with_limit
+def spy(test, limit_s):
+    seen.append("torch._dynamo" in sys.modules)
+    return timed(test, limit_s)
+checker.run_with_limit = spy
+assert "torch._dynamo" not in sys.modules
+assert check("sgd", SGD)
+assert seen and all(seen), seen
+"""
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr

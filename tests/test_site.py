@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,14 @@ def html_pages(root: Path) -> set[Path]:
     }
 
 
-def soup(path: Path) -> BeautifulSoup:
+def parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text("utf8"), "html.parser")
+
+
+@lru_cache(maxsize=None)
+def soup(path: Path) -> BeautifulSoup:
+    """The page parsed once for all the tests here, which only read it (parsing is their main cost)."""
+    return parse(path)
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +64,7 @@ def test_search_index_holds_only_its_own_language(langs):
 def test_no_fence_leaked_into_the_text(langs):
     for root in langs.values():
         for page in html_pages(root):
-            article = soup(root / page).find("article")
+            article = parse(root / page).find("article")  # its own copy: blocks are removed from it
             for block in article.find_all(["pre", "code"]):
                 block.decompose()
             assert not FENCE.search(article.get_text()), f"a fence leaked into {root / page}"
@@ -72,13 +79,23 @@ def test_every_python_block_has_its_language_class_and_the_copy_button(langs):
         assert "content.code.copy" in config["features"]
 
 
-def test_math_is_left_for_katex_served_by_the_site(langs):
+def test_math_is_typeset_at_build_time_with_katex_served_by_the_site(langs):
+    """Every formula is KaTeX's HTML (with MathML) in the page itself: no TeX left, no script for it."""
     for root in langs.values():
-        page = soup(root / "forward" / "index.html")
-        assert len(page.select(".arithmatex")) >= 3
-        scripts = [s["src"] for s in page.find_all("script", src=True)]
-        assert any(src.endswith("assets/katex/katex.min.js") for src in scripts)
-        assert (root / "assets" / "katex" / "katex.min.js").is_file()
+        for name in html_pages(root):
+            page = soup(root / name)
+            for box in page.select(".arithmatex"):
+                assert box.select_one(".katex > .katex-mathml math") and box.select_one(".katex-html"), (
+                    f"{root / name}: untypeset math {box.get_text()[:60]!r}")
+                beside = "".join(t for t in box.find_all(string=True) if not t.find_parent(class_="katex"))
+                assert not beside.strip(), f"{root / name}: TeX left beside the formula: {beside[:60]!r}"
+            scripts = [s["src"] for s in page.find_all("script", src=True)]
+            assert not [src for src in scripts if "katex" in src], f"{root / name} loads KaTeX's script"
+        forward = soup(root / "forward" / "index.html")
+        assert len(forward.select(".arithmatex .katex")) >= 3
+        styles = [link["href"] for link in forward.find_all("link", rel="stylesheet")]
+        assert any(href.endswith("assets/katex/katex.min.css") for href in styles)
+        assert (root / "assets" / "katex" / "katex.min.css").is_file()
         assert list((root / "assets" / "katex" / "fonts").glob("KaTeX_Main-Regular.woff2"))
 
 

@@ -117,6 +117,8 @@ def check(kind: str, cls: Any, *, lang: str = "en", forward_only: bool = False) 
         (False, <CheckResult relu MyRelu: 5/6 passed>)
     """
     _check_args(kind, cls, lang, forward_only)
+    if kind in optimizers.OPTIMIZERS:
+        optimizers.load_oracle()
     chosen = specs(kind, forward_only=forward_only)
     found = [_run_item(name, section, test, cls, lang) for name, section, test in chosen]
     result = CheckResult(kind, getattr(cls, "__name__", type(cls).__name__), found, lang, forward_only)

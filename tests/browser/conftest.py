@@ -213,20 +213,35 @@ class Tab:
         self.settle()
 
     def settle(self) -> None:
-        """Wait for what runs after the load event: KaTeX, and the fonts it asks for."""
-        # KaTeX renders on Material's document$; give it a moment, then read what is there.
-        try:
-            self.page.wait_for_function(RENDERED, timeout=5_000)
-        except Exception:  # noqa: BLE001 - the math check reports what is left unrendered
-            pass
+        """Wait for what runs after the load event, as a reader who scrolls down the page sees it.
+
+        Material mounts a code block (its copy button) when the block first comes into
+        view (the feature content.lazy): every collapsible is opened, and the page is
+        scrolled through, one screen at a time, and back to the top. Then zeronn-a11y.js must have checked the page since
+        the last change (<html data-zeronn-a11y="done">), and the fonts must be in.
+        """
+        self.page.evaluate(SCROLL_THROUGH)
+        self.page.wait_for_function(A11Y_DONE, timeout=5_000)
         self.page.evaluate("document.fonts.ready.then(() => true)")
 
     def close(self) -> None:
         self.context.close()
 
 
-RENDERED = """() => [...document.querySelectorAll('.arithmatex')]
-    .every(e => e.querySelector('.katex, .katex-error'))"""
+# Open every collapsible (an exercise's answer holds code blocks too), then two frames per
+# screen: the theme's IntersectionObserver reports in the first, and the theme mounts.
+SCROLL_THROUGH = """async () => {
+  const frame = () => new Promise(resolve => requestAnimationFrame(resolve));
+  document.querySelectorAll('details:not([open])').forEach(details => { details.open = true; });
+  for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+    window.scrollTo(0, y);
+    await frame(); await frame();
+  }
+  window.scrollTo(0, 0);
+  await frame(); await frame();
+}"""
+
+A11Y_DONE = "() => document.documentElement.getAttribute('data-zeronn-a11y') === 'done'"
 
 # Read everything the checks need in one round trip.
 COLLECT = """() => {

@@ -2,7 +2,8 @@
 and dark mode, and a phone, where the theme hides and shows other things).
 
 axe-core is installed from npm (package.json pins it) and injected into each page as
-it is served (tests/browser/conftest.py), after the page has settled (KaTeX drawn);
+it is served (tests/browser/conftest.py), after the page has settled (scrolled through, so
+that the theme has mounted every code block, and checked by zeronn-a11y.js);
 ``axe.run()`` runs with its default rules (WCAG 2.x A/AA and best practices).
 The fixes live in overrides/ (zeronn-a11y.css, zeronn-a11y.js, partials/).
 """
@@ -51,8 +52,6 @@ def axe_tabs(browser, site_server: SiteServer):
 
 def violations(tab: Tab, url: str) -> list[dict]:
     tab.open(url)
-    # Material mounts its components (code buttons) on load; let that and zeronn-a11y.js finish.
-    tab.page.wait_for_timeout(200)
     tab.page.add_script_tag(path=str(AXE))
     return tab.page.evaluate(RUN_AXE)
 
