@@ -143,7 +143,10 @@ def _source_of(lang: str, page: Path) -> str:
     parts = page.parts[:-1]  # .../index.html
     if parts[:1] == ("notebooks",):
         return f"notebooks/{parts[1]}.py"  # a notebook page is generated from its source
-    return f"docs/{lang}/{'/'.join(parts) or 'index'}.md"
+    path = "/".join(parts)
+    if path and (Path(__file__).resolve().parent.parent / "docs" / lang / path / "index.md").is_file():
+        return f"docs/{lang}/{path}/index.md"  # a section's own page (reference/)
+    return f"docs/{lang}/{path or 'index'}.md"
 
 
 def test_every_page_links_the_repository_without_asking_github_for_anything(langs):
