@@ -208,8 +208,8 @@ def language_of(path: Path) -> list[str]:
 
 
 def default_files(lang: str) -> list[Path]:
-    """What `make test` checks: the pages of docs/<lang>/ and the notebook sources."""
-    pages = sorted((ROOT / "docs" / lang).glob("*.md"))
+    """What `make test` checks: the pages of docs/<lang>/ (sections included) and the notebook sources."""
+    pages = sorted((ROOT / "docs" / lang).rglob("*.md"))
     notebooks = sorted(p for p in (ROOT / "notebooks").glob("*.py") if has_markdown_cells(p))
     return pages + notebooks
 

@@ -15,7 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
+
+from tests.site_html import soup
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 
@@ -38,7 +39,7 @@ def site_urls(roots: dict[str, Path]) -> dict[str, str]:
     """Each language's root URL: site_url, as the canonical link of its home page gives it."""
     urls = {}
     for lang, root in roots.items():
-        head = BeautifulSoup((root / "index.html").read_text("utf8"), "html.parser").head
+        head = soup(root / "index.html").head
         urls[lang] = head.find("link", rel="canonical")["href"]
     return urls
 
@@ -81,6 +82,6 @@ def test_every_page_lists_the_same_page_in_every_language(roots):
 def test_no_head_has_an_alternate_link(roots):
     for root in roots.values():
         for page in [*(root / page / "index.html" for page in built_pages(root)), root / "404.html"]:
-            head = BeautifulSoup(page.read_text("utf8"), "html.parser").head
+            head = soup(page).head
             alternates = [str(link) for link in head.find_all("link", rel="alternate")]
             assert not alternates, f"{page}: {alternates}"

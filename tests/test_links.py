@@ -13,7 +13,8 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
-from bs4 import BeautifulSoup
+
+from tests.site_html import soup
 
 LANGS = ("ja", "en")
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -64,8 +65,7 @@ class Site:
 
     @functools.cache
     def ids(self, target: Path) -> frozenset[str]:
-        html = BeautifulSoup(target.read_text("utf8"), "html.parser")
-        return frozenset(tag["id"] for tag in html.find_all(id=True))
+        return frozenset(tag["id"] for tag in soup(target).find_all(id=True))
 
 
 @pytest.fixture(scope="module")
@@ -82,8 +82,7 @@ def test_every_internal_link_and_anchor_exists(site: Site, lang: str):
     problems, checked = [], 0
     for page in site.pages(lang):
         page_url = site.url_of(page)
-        html = BeautifulSoup(page.read_text("utf8"), "html.parser")
-        for tag in html.find_all(["a", "img"]):
+        for tag in soup(page).find_all(["a", "img"]):
             ref = tag.get("href") if tag.name == "a" else tag.get("src")
             if not ref or ref.startswith(("mailto:", "javascript:", "data:")):
                 continue
@@ -111,8 +110,7 @@ def test_the_language_switch_is_the_only_way_across(site: Site):
     for lang in LANGS:
         other = "en" if lang == "ja" else "ja"
         for page in site.pages(lang):
-            html = BeautifulSoup(page.read_text("utf8"), "html.parser")
-            switch = html.select_one(f'a.md-select__link[hreflang="{other}"]')
+            switch = soup(page).select_one(f'a.md-select__link[hreflang="{other}"]')
             assert switch is not None, f"{page.relative_to(site.root)} has no switch to {other}"
             url = urljoin(site.url_of(page), switch["href"])
             assert site.lang_of(url) == other, f"{page.relative_to(site.root)}: switch leads to {url}"
@@ -121,7 +119,7 @@ def test_the_language_switch_is_the_only_way_across(site: Site):
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_404_page_speaks_its_language_and_leads_home(site: Site, lang: str):
     page = (site.root if lang == "ja" else site.root / "en") / "404.html"
-    html = BeautifulSoup(page.read_text("utf8"), "html.parser")
+    html = soup(page)
     assert html.html["lang"] == lang
     article = html.select_one("article")
     assert "404" in article.h1.get_text()

@@ -32,6 +32,8 @@ PATHS = {
     "mkl-compatible, 2 threads": {"MKL_CBWR": "COMPATIBLE", "OMP_NUM_THREADS": "2"},
     "unvectorised, 1 thread": {"ATEN_CPU_CAPABILITY": "default", "OMP_NUM_THREADS": "1"},
     "default kernels, 1 thread": {"OMP_NUM_THREADS": "1"},
+    # `make test` runs on 1 thread: the default path with 2 threads is checked here.
+    "default kernels, 2 threads": {"OMP_NUM_THREADS": "2"},
 }
 MOST_DIFFERENT = {"MKL_CBWR": "COMPATIBLE", "ATEN_CPU_CAPABILITY": "default", "OMP_NUM_THREADS": "1"}
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+
+from tests.site_html import parse, soup
 
 FENCE = re.compile(r"(```|~~~)")
 
@@ -20,16 +20,6 @@ def html_pages(root: Path) -> set[Path]:
         for p in root.rglob("*.html")
         if not p.relative_to(root).parts[0] in ("en", "assets", "search")
     }
-
-
-def parse(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text("utf8"), "html.parser")
-
-
-@lru_cache(maxsize=None)
-def soup(path: Path) -> BeautifulSoup:
-    """The page parsed once for all the tests here, which only read it (parsing is their main cost)."""
-    return parse(path)
 
 
 @pytest.fixture(scope="module")

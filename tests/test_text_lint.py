@@ -110,7 +110,7 @@ def test_the_english_text_has_no_messages(messages):
 def test_every_page_and_notebook_is_checked():
     for lang in LANGUAGES:
         files = {lint_text._display(p) for p in lint_text.default_files(lang)}
-        assert {f"docs/{lang}/{p.name}" for p in (DOCS / lang).glob("*.md")} <= files
+        assert {f"docs/{lang}/{p.relative_to(DOCS / lang).as_posix()}" for p in (DOCS / lang).rglob("*.md")} <= files
         assert {f"notebooks/{p.name}" for p in (ROOT / "notebooks").glob("*.py") if "CELLS = [" in p.read_text("utf8")} <= files
 
 
