@@ -59,8 +59,9 @@ browser:
 	apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium fonts-ipafont-gothic
 
 # `make test`: every page block, notebook, unit test and the built site, in under 150 s on
-# 2 cores. `make test-slow`: the checks that take minutes (the browser, a reader's install
-# from the built wheel, other numerical paths, PyPI's resolution). CI runs both: `make check`.
+# 2 cores. `make test-slow`: the checks that take minutes (the browser, the notebooks run with
+# the values their notes suggest, a reader's install from the built wheel, other numerical
+# paths, PyPI's resolution). CI runs both: `make check`.
 # One thread per torch (OMP_NUM_THREADS=1): two workers on two cores, each with its own threads,
 # would make four, and OpenMP's threads spin while they wait. `make test-slow` runs the pages
 # under 1 and 2 threads both (tests/test_numerical_paths.py).

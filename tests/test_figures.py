@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import subprocess
+import sys
 
 import matplotlib
 
@@ -13,6 +17,7 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from figures import all_figures  # noqa: E402
 from figures.render import THEMES, render_svg  # noqa: E402
+from tests.docs_tools import ROOT  # noqa: E402
 
 FIGURES = all_figures()
 # Hiragana, katakana (with the long-vowel mark), CJK ideographs and full-width forms.
@@ -70,3 +75,31 @@ def test_figure_renders_in_both_themes(name: str, lang: str):
 @pytest.mark.parametrize("name", sorted(FIGURES))
 def test_rendering_is_reproducible(name: str):
     assert render_svg(FIGURES[name], "en", "light") == render_svg(FIGURES[name], "en", "light")
+
+
+
+def test_the_build_hook_draws_every_theme_that_figures_know():
+    """hooks/figures.py names the themes itself, so that a warm build need not import figures/."""
+    import hooks.figures
+
+    assert hooks.figures.THEMES == THEMES
+
+
+def test_a_warm_build_takes_every_figure_from_the_cache_without_importing_figures(tmp_path):
+    """After one build has drawn them, the next finds them all by name and imports neither
+    figures/ nor torch."""
+    import hooks.figures
+
+    drawn = hooks.figures._drawn(tmp_path, "en")
+    assert len(drawn) == 2 * len(all_figures())
+    code = f"""
+import hashlib, json, sys
+from pathlib import Path
+import hooks.figures as hook
+cached = hook._cached(Path({str(tmp_path)!r}), "en")
+print(json.dumps({{uri: hashlib.sha256(svg).hexdigest() for uri, svg in cached.items()}}))
+assert "torch" not in sys.modules and not any(m.startswith("figures") for m in sys.modules), "imported"
+"""
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout) == {uri: hashlib.sha256(svg).hexdigest() for uri, svg in drawn.items()}

@@ -245,6 +245,7 @@ def check_activation(nb, probe) -> None:
     assert printed["sigmoid"] <= 0.25**depth  # "at most 0.25 per layer"
 
 
+@pytest.mark.slow  # a notebook run with a reader's changed values: `make test-slow`
 def test_activation_slope_and_depth_variant():
     """The notes: a steep sigmoid is a step with slope ~0 away from 0; depth 20 leaves ~1e-13."""
     nb, probe = run("ja", "activation", (("a", "100.0"), ("depth", "20")))
@@ -297,6 +298,7 @@ def check_forward(nb, probe) -> None:
         assert abs(zeros - 100 * (x == 0).float().mean().item()) <= 1
 
 
+@pytest.mark.slow  # a notebook run with a reader's changed values: `make test-slow`
 def test_forward_variant_with_he_initialisation():
     """The notes: with weight_std = sqrt(2/100) the spread hardly changes; other sizes, other shapes."""
     nb, probe = run("ja", "forward", ())
@@ -346,6 +348,7 @@ def check_backprop(nb, probe) -> None:
     assert broken["W2"] < 1e-9 and broken["b2"] < 1e-9  # and not above it
 
 
+@pytest.mark.slow  # a notebook run with a reader's changed values: `make test-slow`
 def test_backprop_with_a_large_step():
     """The notes: h = 1e-1 makes the errors grow to between 1e-1 and 1e-3."""
     nb, probe = run("ja", "backprop", (("h", "1e-1"),))
@@ -387,6 +390,7 @@ def check_training(nb, probe) -> None:
     assert abs(accuracy - (predicted == t_test).double().mean().item()) <= 1 / len(t_test) + 1e-4
 
 
+@pytest.mark.slow  # a notebook run with a reader's changed values: `make test-slow`
 def test_training_with_too_large_a_learning_rate():
     """The notes: lr = 10 makes the loss jump in the first epoch and leaves guessing (~0.1)."""
     nb, probe = run("ja", "training", (("optimizer", "SGD(lr=10.0)"),))
