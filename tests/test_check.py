@@ -435,22 +435,30 @@ def test_an_endless_forward_ends_every_item_within_the_limit(monkeypatch, capsys
     assert check("relu", Relu)  # and the alarm is off again
 
 
-def test_torch_optim_is_loaded_before_any_time_limit_starts():
-    """The first torch.optim optimizer imports torch._dynamo (seconds on a busy machine): under
-    an item's 5 s limit, the import could be cut short and leave torch half imported."""
+def test_nothing_is_imported_under_a_time_limit():
+    """The oracles' first use imports much (torch._dynamo, sympy: seconds on a busy machine). An
+    import that an item's time limit cut short would leave its module half imported for the
+    whole session: check() loads them before any limit starts, for every kind."""
     code = """
 import sys
 import zeronn.checker as checker
-from zeronn import SGD, check
-seen = []
+from zeronn import SGD, Adam, Affine, Momentum, Relu, Sigmoid, SoftmaxWithLoss, Tanh, check
+from zeronn.perceptron import AND
+grown = []
 timed = checker.run_with_limit
 def spy(test, limit_s):
-    seen.append("torch._dynamo" in sys.modules)
-    return timed(test, limit_s)
+    before = set(sys.modules)
+    try:
+        return timed(test, limit_s)
+    finally:
+        grown.extend(sorted(set(sys.modules) - before)[:3])
 checker.run_with_limit = spy
-assert "torch._dynamo" not in sys.modules
-assert check("sgd", SGD)
-assert seen and all(seen), seen
+assert "sympy" not in sys.modules and "torch._dynamo" not in sys.modules
+for kind, cls in [("relu", Relu), ("affine", Affine), ("sigmoid", Sigmoid), ("tanh", Tanh),
+                  ("softmax_with_loss", SoftmaxWithLoss), ("sgd", SGD), ("momentum", Momentum),
+                  ("adam", Adam), ("and", AND)]:
+    assert check(kind, cls), kind
+assert not grown, grown
 """
-    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr

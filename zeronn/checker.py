@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any, Callable
 
+import torch
+
 from zeronn import check_gates as gates
 from zeronn import check_items as items
 from zeronn import check_optimizers as optimizers
@@ -117,13 +119,24 @@ def check(kind: str, cls: Any, *, lang: str = "en", forward_only: bool = False) 
         (False, <CheckResult relu MyRelu: 5/6 passed>)
     """
     _check_args(kind, cls, lang, forward_only)
-    if kind in optimizers.OPTIMIZERS:
-        optimizers.load_oracle()
+    _load_oracles()
     chosen = specs(kind, forward_only=forward_only)
     found = [_run_item(name, section, test, cls, lang) for name, section, test in chosen]
     result = CheckResult(kind, getattr(cls, "__name__", type(cls).__name__), found, lang, forward_only)
     print(result)
     return result
+
+
+def _load_oracles() -> None:
+    """Use torch's autograd and build its optimizers once, outside the items' time limit.
+
+    Their first use imports much (``backward(gradient)`` imports sympy, the first
+    ``torch.optim`` optimizer ``torch._dynamo``): seconds on a busy machine. A limit that
+    cut such an import short would leave the module half imported for the whole session.
+    """
+    x = torch.zeros(2, dtype=torch.float64, requires_grad=True)
+    (x * 2).backward(torch.ones(2, dtype=torch.float64))
+    optimizers.load_oracle()
 
 
 # Item names (en, ja), one line each, so that both languages are read side by side.
