@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import subprocess
@@ -86,20 +85,27 @@ def test_the_build_hook_draws_every_theme_that_figures_know():
 
 
 def test_a_warm_build_takes_every_figure_from_the_cache_without_importing_figures(tmp_path):
-    """After one build has drawn them, the next finds them all by name and imports neither
-    figures/ nor torch."""
-    import hooks.figures
-
-    drawn = hooks.figures._drawn(tmp_path, "en")
-    assert len(drawn) == 2 * len(all_figures())
+    """When a build has drawn them all (their names are kept beside them), the next takes them
+    from the cache and imports neither figures/ nor torch; one missing file and it draws again."""
+    names = ["one", "two"]
+    (tmp_path / "names-en.json").write_text(json.dumps(names), "utf8")
+    for name in names:
+        for theme in THEMES:
+            (tmp_path / f"{name}-en-{theme}.svg").write_bytes(f"<svg>{name} {theme}</svg>".encode())
     code = f"""
-import hashlib, json, sys
+import json, sys
 from pathlib import Path
 import hooks.figures as hook
-cached = hook._cached(Path({str(tmp_path)!r}), "en")
-print(json.dumps({{uri: hashlib.sha256(svg).hexdigest() for uri, svg in cached.items()}}))
+cache = Path({str(tmp_path)!r})
+found = hook._cached(cache, "en")
+print(json.dumps({{uri: svg.decode() for uri, svg in found.items()}}))
 assert "torch" not in sys.modules and not any(m.startswith("figures") for m in sys.modules), "imported"
+(cache / "two-en-dark.svg").unlink()
+assert hook._cached(cache, "en") is None
+assert hook._cached(cache, "ja") is None
 """
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert run.returncode == 0, run.stderr
-    assert json.loads(run.stdout) == {uri: hashlib.sha256(svg).hexdigest() for uri, svg in drawn.items()}
+    assert json.loads(run.stdout) == {
+        f"assets/figures/{name}-{theme}.svg": f"<svg>{name} {theme}</svg>" for name in names for theme in THEMES
+    }
