@@ -81,9 +81,11 @@ class Handler(SimpleHTTPRequestHandler):
         """Send text gzip-compressed when the browser accepts it, as the host does."""
         path = Path(self.translate_path(self.path))
         if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return super().send_head()  # the redirect to the same path with a slash
             path = path / "index.html"
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not accepts or path.suffix not in COMPRESSED or not path.is_file() or not self.path.split("?")[0].endswith(("/", path.name)):
+        if not accepts or path.suffix not in COMPRESSED or not path.is_file():
             return super().send_head()
         body = gzip.compress(path.read_bytes(), compresslevel=6)
         self.send_response(200)
