@@ -22,6 +22,8 @@ from filelock import FileLock
 
 from tests.docs_tools import ROOT
 
+sys.path.insert(0, str(ROOT / "scripts"))  # the tests import the scripts' modules (lint_text, ...)
+
 BUILD_TIMEOUT = 900  # seconds; a cold build takes under a minute on two cores
 # The build process: the site into argv[1] (build_all writes <out>/.built last); a failure
 # leaves its traceback in <out>.failed, next to the build's own log, <out>.log.
