@@ -39,6 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SHORT = {"performance": "perf", "accessibility": "a11y", "best-practices": "best", "seo": "seo"}
+# The metrics behind the performance score, in the report and the table (ms; CLS has no unit).
+METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "total-blocking-time": "TBT",
+           "cumulative-layout-shift": "CLS"}
 CHROME_FLAGS = [
     "--headless=new",
     "--no-sandbox",
@@ -138,19 +141,35 @@ def summary(report: dict) -> dict:
             audit = report["audits"][ref["id"]]
             if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 0.9:
                 failed.setdefault(name, []).append(ref["id"])
-    return {"scores": scores, "failed_audits": failed}
+    metrics = {short: round(report["audits"][audit]["numericValue"], 3 if short == "CLS" else None)
+               for audit, short in METRICS.items()}
+    return {"scores": scores, "metrics": metrics, "benchmark_index": report["environment"]["benchmarkIndex"],
+            "failed_audits": failed}
+
+
+def matching_multiplier(benchmark_index: float) -> float:
+    """The CPU slowdown that Lighthouse's throttling guide (docs/throttling.md, its CPU
+    throttling calculator) gives for a host of this benchmark index, to stand for the
+    phone that the mobile preset's 4x stands for on a host of index 1533."""
+    if benchmark_index >= 1300:
+        return 3 + (benchmark_index - 1300) / 233
+    if benchmark_index >= 800:
+        return 2 + (benchmark_index - 800) / 500
+    return 1 + (benchmark_index - 150) / 650
 
 
 def table(results: dict[str, dict]) -> str:
     width = max(len("page"), *(len(page or "(home)") for page in results))
-    head = f"{'page':<{width}}  " + "  ".join(f"{SHORT[c]:>5}" for c in CATEGORIES)
+    head = f"{'page':<{width}}  " + "  ".join(f"{SHORT[c]:>5}" for c in CATEGORIES) + "".join(
+        f"  {m:>5}" for m in METRICS.values())
     lines = [head, "-" * len(head)]
     for page, result in results.items():
         if "error" in result:
             lines.append(f"{page or '(home)':<{width}}  error: {result['error'].splitlines()[0]}")
             continue
         cells = ["  -" if result["scores"][c] is None else f"{result['scores'][c]:>5}" for c in CATEGORIES]
-        lines.append(f"{page or '(home)':<{width}}  " + "  ".join(cells))
+        metrics = [f"{result['metrics'][m]:>5}" for m in METRICS.values()]
+        lines.append(f"{page or '(home)':<{width}}  " + "  ".join(cells) + "".join(f"  {m}" for m in metrics))
     done = [r for r in results.values() if "scores" in r]
     if done:
         lowest = [min((r["scores"][c] for r in done if r["scores"][c] is not None), default=None) for c in CATEGORIES]
@@ -194,6 +213,12 @@ def main(argv: list[str] | None = None) -> int:
         server.server_close()
 
     print(table(results))
+    indexes = sorted(r["benchmark_index"] for r in results.values() if "benchmark_index" in r)
+    if indexes:
+        index = indexes[len(indexes) // 2]
+        print(f"This machine's benchmark index (Lighthouse's measure of its CPU): {index:.0f}, the median of "
+              f"{len(indexes)} runs. The mobile preset slows the CPU 4x; for this index, Lighthouse's "
+              f"throttling guide gives {matching_multiplier(index):.1f}x to stand for the same phone.")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({
         "lighthouse": json.loads((ROOT / "node_modules" / "lighthouse" / "package.json").read_text())["version"],
