@@ -219,9 +219,16 @@ class Tab:
         view (the feature content.lazy): every collapsible is opened, and the page is
         scrolled through, one screen at a time, and back to the top. Then zeronn-a11y.js must have checked the page since
         the last change (<html data-zeronn-a11y="done">), and the fonts must be in.
+
+        The browser lays out only the blocks near the screen (content-visibility, zeronn.css).
+        What the tests check is the whole page (axe's contrast of every text, the page's width,
+        full-page screenshots), as a reader who scrolls sees each block: RENDER_ALL lays out
+        and draws them all. tests/browser/test_accessibility.py checks what happens before.
         """
         self.page.evaluate(SCROLL_THROUGH)
         self.page.wait_for_function(A11Y_DONE, timeout=5_000)
+        self.page.add_style_tag(content=RENDER_ALL)
+        self.page.evaluate(TWO_FRAMES)
         self.page.evaluate("document.fonts.ready.then(() => true)")
 
     def close(self) -> None:
@@ -242,6 +249,8 @@ SCROLL_THROUGH = """async () => {
 }"""
 
 A11Y_DONE = "() => document.documentElement.getAttribute('data-zeronn-a11y') === 'done'"
+RENDER_ALL = ".md-content__inner > *, .jp-Notebook > * { content-visibility: visible !important; }"
+TWO_FRAMES = """() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))"""
 
 # Read everything the checks need in one round trip.
 COLLECT = """() => {

@@ -92,3 +92,75 @@ def built_pages(site: Path) -> set[tuple[str, str]]:
 def test_every_built_page_is_checked(site_server: SiteServer):
     checked = {(lang, page) for lang in LANGUAGES for page in source_pages(lang)}
     assert built_pages(site_server.site) == checked
+
+
+# ------------------------------------------------ blocks laid out only near the screen
+
+# zeronn.css lets the browser skip the blocks far from the screen (content-visibility), and
+# zeronn-a11y.js measures a box when it comes near. These pages hold the most wide boxes.
+LONG_PAGES = ["loss/", "backprop/", "forward/", "notebooks/training/"]
+SCROLLING = (".highlight-ipynb, .md-typeset__scrollwrap, .md-typeset .katex-display, "
+             ".md-typeset .arithmatex, .md-typeset pre > code")
+UNMARKED = f"""() => [...document.querySelectorAll('{SCROLLING}')]
+  .filter(box => box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute('tabindex')).length"""
+SCROLLERS = f"""() => [...document.querySelectorAll('{SCROLLING}')]
+  .filter(box => box.scrollWidth > box.clientWidth + 1).length"""
+
+
+def test_render_all_undoes_every_deferred_block():
+    """The browser tests check the whole page laid out (conftest.RENDER_ALL): it must name
+    every selector that zeronn.css defers."""
+    from tests.browser.conftest import RENDER_ALL
+
+    css = (ROOT / "overrides" / "assets" / "stylesheets" / "zeronn.css").read_text("utf8")
+    deferred = set()
+    for rule in css.split("}"):
+        if "content-visibility: auto" in rule:
+            selectors = rule.split("{")[0].split("*/")[-1]
+            deferred |= {s.strip() for s in selectors.split(",")}
+    assert deferred and deferred == {s.strip() for s in RENDER_ALL.split("{")[0].split(",")}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", LONG_PAGES)
+def test_a_keyboard_reader_can_reach_every_scrolling_box(browser, site_server: SiteServer, lang: str, page: str):
+    """On a phone, before any scrolling: the boxes far down are not measured yet; the first
+    Tab measures them all, before the focus moves."""
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    try:
+        tab.goto(site_server.url(lang, page), wait_until="load")
+        tab.wait_for_function("() => document.documentElement.getAttribute('data-zeronn-a11y') === 'done'")
+        assert tab.evaluate(UNMARKED) > 0, "every box was measured at load: the page laid out everything"
+        tab.keyboard.press("Tab")
+        tab.evaluate("document.fonts.ready.then(() => true)")  # a font that comes in changes widths
+        tab.wait_for_function("() => document.documentElement.getAttribute('data-zeronn-a11y') === 'done'")
+        assert tab.evaluate(SCROLLERS) > 0
+        assert tab.evaluate(UNMARKED) == 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_blocks_are_drawn_near_the_screen_only(browser, site_server: SiteServer, lang: str):
+    """The last section's heading is drawn once the reader has scrolled to it; the first is then
+    skipped. (A deferred block itself counts as visible: what it skips is its contents.)"""
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    HEADING_LINK = ".md-content__inner > h2 > .headerlink"
+    visible = """([selector, index]) => {
+      const found = document.querySelectorAll(selector);
+      return found[index < 0 ? found.length + index : index].checkVisibility({contentVisibilityAuto: true});
+    }"""
+    try:
+        tab.goto(site_server.url(lang, "loss/"), wait_until="load")
+        assert tab.evaluate(visible, [HEADING_LINK, 0]) is True
+        assert tab.evaluate(visible, [HEADING_LINK, -1]) is False
+        tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        for _ in range(20):  # each frame draws what came near; their real heights push the end down
+            tab.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        assert tab.evaluate(visible, [HEADING_LINK, -1]) is True
+        assert tab.evaluate(visible, [HEADING_LINK, 0]) is False
+    finally:
+        context.close()

@@ -9,6 +9,13 @@
  *   (axe: scrollable-region-focusable). Material does this for its own code blocks.
  *   Which boxes scroll depends on the width of the screen: checked again when it
  *   changes, and when the theme adds elements.
+ *
+ * Whether a box scrolls is a measurement, and the page lays out only what is near the
+ * screen (content-visibility in zeronn.css): a box is measured when it comes within a
+ * screen of the visible part, in the observer's callback, when the browser has just
+ * laid it out. Measuring every box at once would make the browser lay out the whole
+ * page for it. A reader who starts moving with Tab gets every box measured, once, at
+ * that first Tab, before the focus moves.
  */
 (function () {
   "use strict"
@@ -16,50 +23,72 @@
   // The theme makes a code block focusable when it mounts it, and it mounts a block only
   // when it first comes into view (content.lazy): the others are checked here too.
   var SCROLLING = ".highlight-ipynb, .md-typeset__scrollwrap, .md-typeset .katex-display, .md-typeset .arithmatex, .md-typeset pre > code"
-
-  function fix() {
-    document.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) {
-      nav.setAttribute("role", "none")
-    })
-    // Measure every box first, then change them: a change between two measurements
-    // would make the browser lay out the whole page again for the second one.
-    var boxes = Array.prototype.slice.call(document.querySelectorAll(SCROLLING))
-    var scrolling = boxes.map(function (box) { return box.scrollWidth > box.clientWidth + 1 })
-    boxes.forEach(function (box, i) {
-      var scrolls = scrolling[i]
-      if (scrolls && !box.hasAttribute("tabindex")) {
-        box.setAttribute("tabindex", "0")
-        box.dataset.zeronnFocusable = ""
-      } else if (!scrolls && "zeronnFocusable" in box.dataset) {
-        box.removeAttribute("tabindex")
-        delete box.dataset.zeronnFocusable
-      }
-    })
-  }
-
-  // Run in the next frame, when the browser lays the page out anyway to draw it: a
-  // measurement then costs nothing extra (run at once, it would force a layout of its
-  // own in the middle of loading). <html data-zeronn-a11y="done"> says that the boxes
-  // are checked and that no check is waiting (the browser tests wait for it).
   var root = document.documentElement
-  var pending = false
-  function later() {
-    if (pending) return
-    pending = true
-    root.removeAttribute("data-zeronn-a11y")
-    requestAnimationFrame(function () {
-      pending = false
-      fix()
-      root.setAttribute("data-zeronn-a11y", "done")
-    })
+  var keyboard = false // set at the first Tab: from then on every box is kept measured
+
+  function scrolls(box) {
+    return box.scrollWidth > box.clientWidth + 1
   }
 
+  function mark(box, scrolling) {
+    if (scrolling && !box.hasAttribute("tabindex")) {
+      box.setAttribute("tabindex", "0")
+      box.dataset.zeronnFocusable = ""
+    } else if (!scrolling && "zeronnFocusable" in box.dataset) {
+      box.removeAttribute("tabindex")
+      delete box.dataset.zeronnFocusable
+    }
+  }
+
+  // Measure all the boxes first, then mark them: a change between two measurements would
+  // make the browser lay out the page again for the second one.
+  function check(boxes) {
+    var scrolling = boxes.map(scrolls)
+    boxes.forEach(function (box, i) { mark(box, scrolling[i]) })
+  }
+
+  var observer = new IntersectionObserver(function (entries) {
+    check(entries.filter(function (entry) { return entry.isIntersecting }).map(function (entry) { return entry.target }))
+    root.setAttribute("data-zeronn-a11y", "done")
+  }, { rootMargin: "100% 0px" })
+
+  function watch(scope) {
+    if (scope.matches && scope.matches("nav.md-code__nav:not([role])")) scope.setAttribute("role", "none")
+    scope.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) { nav.setAttribute("role", "none") })
+    var boxes = Array.prototype.slice.call(scope.querySelectorAll(SCROLLING))
+    if (scope.matches && scope.matches(SCROLLING)) boxes.push(scope)
+    boxes.forEach(function (box) { observer.observe(box) })
+    if (keyboard) check(boxes)
+  }
+
+  // <html data-zeronn-a11y="done">: the boxes near the screen are checked, and no check is
+  // waiting (the browser tests wait for it). It goes when the theme adds elements, and comes
+  // back with the observer's next report on them.
   new MutationObserver(function (records) {
-    // Only what adds elements (the theme's buttons, its code blocks as they come into
-    // view), not the attributes set here.
-    for (var i = 0; i < records.length; i++)
-      if (records[i].addedNodes.length) return later()
-  }).observe(document.documentElement, { childList: true, subtree: true })
-  window.addEventListener("resize", later)
-  later()
+    records.forEach(function (record) {
+      record.addedNodes.forEach(function (node) {
+        if (node.nodeType !== 1) return
+        root.removeAttribute("data-zeronn-a11y")
+        watch(node)
+      })
+    })
+  }).observe(document.body, { childList: true, subtree: true })
+
+  // A new width, or a font that has come in (a formula's width changes with KaTeX's fonts):
+  // observe every box again; the observer reports at once on those near the screen.
+  function again() {
+    root.removeAttribute("data-zeronn-a11y")
+    observer.disconnect()
+    watch(document.body)
+  }
+  window.addEventListener("resize", again)
+  document.fonts.addEventListener("loadingdone", again)
+
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Tab" || keyboard) return
+    keyboard = true
+    check(Array.prototype.slice.call(document.querySelectorAll(SCROLLING)))
+  }, true)
+
+  watch(document.body)
 })()
