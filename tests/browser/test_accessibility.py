@@ -15,7 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, NOT_FOUND, PHONE, SiteServer, Tab, page_params, source_pages
+from tests.browser.conftest import (
+    DESKTOP,
+    NOT_FOUND,
+    PHONE,
+    TWO_FRAMES,
+    SiteServer,
+    Tab,
+    page_params,
+    source_pages,
+)
 from tests.docs_tools import LANGUAGES, ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -127,6 +136,7 @@ def test_a_keyboard_reader_can_reach_every_scrolling_box(browser, site_server: S
     """On a phone, before any scrolling: the boxes far down are not measured yet; the first
     Tab measures them all, before the focus moves."""
     context = browser.new_context(viewport=PHONE)
+    context.route("**/zeronn-render.js", lambda route: route.abort())  # nothing else lays out the rest
     tab = context.new_page()
     try:
         tab.goto(site_server.url(lang, page), wait_until="load")
@@ -141,26 +151,47 @@ def test_a_keyboard_reader_can_reach_every_scrolling_box(browser, site_server: S
         context.close()
 
 
+HEADING_LINK = ".md-content__inner > h2 > .headerlink"
+VISIBLE = """([selector, index]) => {
+  const found = document.querySelectorAll(selector);
+  return found[index < 0 ? found.length + index : index].checkVisibility({contentVisibilityAuto: true});
+}"""
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_blocks_are_drawn_near_the_screen_only(browser, site_server: SiteServer, lang: str):
-    """The last section's heading is drawn once the reader has scrolled to it; the first is then
-    skipped. (A deferred block itself counts as visible: what it skips is its contents.)"""
+def test_without_the_script_blocks_are_drawn_near_the_screen_only(browser, site_server: SiteServer, lang: str):
+    """zeronn.css alone: the last section's heading is drawn once the reader has scrolled to it,
+    and the first is then skipped. (A deferred block itself counts as visible: what it skips is
+    its contents.)"""
     context = browser.new_context(viewport=PHONE)
+    context.route("**/zeronn-render.js", lambda route: route.abort())
     tab = context.new_page()
-    HEADING_LINK = ".md-content__inner > h2 > .headerlink"
-    visible = """([selector, index]) => {
-      const found = document.querySelectorAll(selector);
-      return found[index < 0 ? found.length + index : index].checkVisibility({contentVisibilityAuto: true});
-    }"""
     try:
         tab.goto(site_server.url(lang, "loss/"), wait_until="load")
-        assert tab.evaluate(visible, [HEADING_LINK, 0]) is True
-        assert tab.evaluate(visible, [HEADING_LINK, -1]) is False
-        tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        tab.evaluate(TWO_FRAMES)
+        assert tab.evaluate(VISIBLE, [HEADING_LINK, 0]) is True
+        assert tab.evaluate(VISIBLE, [HEADING_LINK, -1]) is False
         for _ in range(20):  # each frame draws what came near; their real heights push the end down
-            tab.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
             tab.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
-        assert tab.evaluate(visible, [HEADING_LINK, -1]) is True
-        assert tab.evaluate(visible, [HEADING_LINK, 0]) is False
+            tab.evaluate(TWO_FRAMES)
+        assert tab.evaluate(VISIBLE, [HEADING_LINK, -1]) is True
+        assert tab.evaluate(VISIBLE, [HEADING_LINK, 0]) is False
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", LONG_PAGES)
+def test_the_script_lays_out_the_rest_after_loading(browser, site_server: SiteServer, lang: str, page: str):
+    """zeronn-render.js: without any scrolling, every block is laid out soon after the page has
+    loaded (a checker that measures the page from a script finds nothing laid over anything)."""
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    try:
+        tab.goto(site_server.url(lang, page), wait_until="load")
+        tab.wait_for_function("() => document.documentElement.hasAttribute('data-zeronn-rendered')", timeout=10_000)
+        skipped = tab.evaluate("""() => [...document.querySelectorAll('.md-content__inner > * *, .jp-Notebook > * *')]
+          .filter(el => !el.checkVisibility({contentVisibilityAuto: true}) && el.checkVisibility()).length""")
+        assert skipped == 0
     finally:
         context.close()

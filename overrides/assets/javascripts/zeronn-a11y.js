@@ -47,9 +47,18 @@
     boxes.forEach(function (box, i) { mark(box, scrolling[i]) })
   }
 
+  // The observer reports on each box once as soon as it observes it, then whenever the box
+  // comes near the screen or leaves. <html data-zeronn-a11y="done"> says that no first report
+  // is still awaited: every box near the screen is checked (the browser tests wait for it).
+  var awaited = new Set()
+  function done() {
+    if (awaited.size === 0) root.setAttribute("data-zeronn-a11y", "done")
+  }
+
   var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) { awaited.delete(entry.target) })
     check(entries.filter(function (entry) { return entry.isIntersecting }).map(function (entry) { return entry.target }))
-    root.setAttribute("data-zeronn-a11y", "done")
+    done()
   }, { rootMargin: "100% 0px" })
 
   function watch(scope) {
@@ -57,19 +66,20 @@
     scope.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) { nav.setAttribute("role", "none") })
     var boxes = Array.prototype.slice.call(scope.querySelectorAll(SCROLLING))
     if (scope.matches && scope.matches(SCROLLING)) boxes.push(scope)
-    boxes.forEach(function (box) { observer.observe(box) })
+    boxes.forEach(function (box) {
+      awaited.add(box)
+      observer.observe(box)
+    })
+    if (boxes.length) root.removeAttribute("data-zeronn-a11y")
     if (keyboard) check(boxes)
+    done()
   }
 
-  // <html data-zeronn-a11y="done">: the boxes near the screen are checked, and no check is
-  // waiting (the browser tests wait for it). It goes when the theme adds elements, and comes
-  // back with the observer's next report on them.
+  // What the theme adds later (its buttons, its code blocks as they come into view).
   new MutationObserver(function (records) {
     records.forEach(function (record) {
       record.addedNodes.forEach(function (node) {
-        if (node.nodeType !== 1) return
-        root.removeAttribute("data-zeronn-a11y")
-        watch(node)
+        if (node.nodeType === 1) watch(node)
       })
     })
   }).observe(document.body, { childList: true, subtree: true })
@@ -77,8 +87,8 @@
   // A new width, or a font that has come in (a formula's width changes with KaTeX's fonts):
   // observe every box again; the observer reports at once on those near the screen.
   function again() {
-    root.removeAttribute("data-zeronn-a11y")
     observer.disconnect()
+    awaited.clear()
     watch(document.body)
   }
   window.addEventListener("resize", again)
