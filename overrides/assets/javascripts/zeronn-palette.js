@@ -28,9 +28,8 @@
     // The theme's CSS turns transitions off while this attribute is there: the colours
     // change at once instead of fading element by element.
     document.body.setAttribute("data-md-color-switching", "")
-    ;["media", "scheme", "primary", "accent"].forEach(function (key) {
-      document.body.setAttribute("data-md-color-" + key, input.getAttribute("data-md-color-" + key))
-    })
+    var colors = color(input)
+    Object.keys(colors).forEach(function (key) { document.body.setAttribute("data-md-color-" + key, colors[key]) })
     inputs.forEach(function (other, i) {
       var label = other.nextElementSibling
       if (label instanceof HTMLLabelElement) label.hidden = i !== index
