@@ -128,6 +128,34 @@ def test_render_all_undoes_every_deferred_block():
             selectors = rule.split("{")[0].split("*/")[-1]
             deferred |= {s.strip() for s in selectors.split(",")}
     assert deferred and deferred == {s.strip() for s in RENDER_ALL.split("{")[0].split(",")}
+    script = (ROOT / "overrides" / "assets" / "javascripts" / "zeronn-render.js").read_text("utf8")
+    blocks = script.split('var BLOCKS = "')[1].split('"')[0]
+    assert deferred == {s.strip() for s in blocks.split(",")}
+
+
+# The theme reads the position of every heading that the table of contents links to at
+# start-up; a read inside a skipped block lays out that whole block there and then.
+TOC_HEADINGS = """() => [...document.querySelectorAll('.md-nav--secondary a.md-nav__link')]
+  .map(a => document.getElementById(decodeURIComponent(a.hash.slice(1)))).filter(Boolean)"""
+INSIDE_SKIPPED = f"""() => ({TOC_HEADINGS})().filter(heading => {{
+  for (let box = heading.parentElement; box; box = box.parentElement)
+    if (getComputedStyle(box).contentVisibility === "auto") return true;
+  return false;
+}}).map(heading => heading.id)"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", ["loss/", "reference/learning/", "notebooks/training/"])
+def test_no_heading_of_the_table_of_contents_lies_inside_a_skipped_block(browser, site_server: SiteServer,
+                                                                        lang: str, page: str):
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    try:
+        tab.goto(site_server.url(lang, page), wait_until="load")
+        assert tab.evaluate(f"() => ({TOC_HEADINGS})().length") > 2
+        assert tab.evaluate(INSIDE_SKIPPED) == []
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -181,7 +209,7 @@ def test_without_the_script_blocks_are_drawn_near_the_screen_only(browser, site_
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("page", LONG_PAGES)
+@pytest.mark.parametrize("page", [*LONG_PAGES, "reference/learning/"])
 def test_the_script_lays_out_the_rest_after_loading(browser, site_server: SiteServer, lang: str, page: str):
     """zeronn-render.js: without any scrolling, every block is laid out soon after the page has
     loaded (a checker that measures the page from a script finds nothing laid over anything)."""
