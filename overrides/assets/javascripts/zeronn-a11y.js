@@ -84,8 +84,9 @@
     })
   }).observe(document.body, { childList: true, subtree: true })
 
-  // A new width, or a font that has come in (a formula's width changes with KaTeX's fonts):
-  // observe every box again; the observer reports at once on those near the screen.
+  // A new width, a font that has come in (a formula's width changes with KaTeX's fonts), or a
+  // new page swapped in by instant navigation: observe every box again; the observer reports
+  // at once on those near the screen.
   function again() {
     observer.disconnect()
     awaited.clear()
@@ -100,5 +101,5 @@
     check(Array.prototype.slice.call(document.querySelectorAll(SCROLLING)))
   }, true)
 
-  watch(document.body)
+  document$.subscribe(again) // the page as it loads, then each page that instant navigation brings
 })()

@@ -25,7 +25,14 @@
     requestAnimationFrame(function () { setTimeout(function () { idle(next) }) })
   }
 
+  var scheduled = false // one chain of slices at a time, even when a new page comes mid-way
+  function schedule() {
+    if (!scheduled) afterNextFrame(slice)
+    scheduled = true
+  }
+
   function slice() {
+    scheduled = false
     // Each block is laid out at once (reading its height), so that the slice knows what it took.
     var end = performance.now() + SLICE_MS
     while (blocks.length && performance.now() < end) {
@@ -33,15 +40,20 @@
       block.style.contentVisibility = "visible"
       void block.offsetHeight
     }
-    if (blocks.length) afterNextFrame(slice)
+    if (blocks.length) schedule()
     else document.documentElement.setAttribute("data-zeronn-rendered", "")
   }
 
   function start() {
+    document.documentElement.removeAttribute("data-zeronn-rendered")
     blocks = Array.prototype.slice.call(document.querySelectorAll(BLOCKS))
-    afterNextFrame(slice)
+    schedule()
   }
 
-  if (document.readyState === "complete") start()
-  else addEventListener("load", start)
+  // Once the page has loaded, and again after each instant navigation (navigation.instant),
+  // which swaps in the next page's blocks: the theme's document$ reports both.
+  document$.subscribe(function () {
+    if (document.readyState === "complete") start()
+    else addEventListener("load", start, { once: true })
+  })
 })()
