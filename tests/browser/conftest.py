@@ -249,7 +249,7 @@ SCROLL_THROUGH = """async () => {
 }"""
 
 A11Y_DONE = "() => document.documentElement.getAttribute('data-zeronn-a11y') === 'done'"
-RENDER_ALL = (".md-content__inner > :not(.doc), .doc-contents > :not(.doc-children), .jp-Notebook > .jp-CodeCell"
+RENDER_ALL = (".md-content__inner > :not(.doc, .jupyter-wrapper), .doc-contents > :not(.doc-children), .jp-Notebook > .jp-CodeCell"
               " { content-visibility: visible !important; }")
 TWO_FRAMES = """() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))"""
 

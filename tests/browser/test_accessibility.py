@@ -149,6 +149,7 @@ INSIDE_SKIPPED = f"""() => ({TOC_HEADINGS})().filter(heading => {{
 def test_no_heading_of_the_table_of_contents_lies_inside_a_skipped_block(browser, site_server: SiteServer,
                                                                         lang: str, page: str):
     context = browser.new_context(viewport=PHONE)
+    context.route("**/zeronn-render.js", lambda route: route.abort())  # the stylesheet's deferral alone
     tab = context.new_page()
     try:
         tab.goto(site_server.url(lang, page), wait_until="load")

@@ -14,7 +14,7 @@
 (function () {
   "use strict"
 
-  var BLOCKS = ".md-content__inner > :not(.doc), .doc-contents > :not(.doc-children), .jp-Notebook > .jp-CodeCell" // as zeronn.css
+  var BLOCKS = ".md-content__inner > :not(.doc, .jupyter-wrapper), .doc-contents > :not(.doc-children), .jp-Notebook > .jp-CodeCell" // as zeronn.css
   var SLICE_MS = 8 // per slice; a block that takes longer is a slice of its own
   var idle = window.requestIdleCallback || function (next) { return setTimeout(next, 16) }
   var blocks = []
