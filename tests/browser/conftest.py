@@ -249,8 +249,26 @@ SCROLL_THROUGH = """async () => {
 }"""
 
 A11Y_DONE = "() => document.documentElement.getAttribute('data-zeronn-a11y') === 'done'"
-RENDER_ALL = (".md-content__inner > :not(.doc, .jupyter-wrapper), .doc-contents > :not(.doc-children), .jp-Notebook > .jp-CodeCell"
-              " { content-visibility: visible !important; }")
+ZERONN_CSS = ROOT / "overrides" / "assets" / "stylesheets" / "zeronn.css"
+
+
+def deferred_blocks() -> str:
+    """The selectors of the blocks that zeronn.css lets the browser skip (content-visibility: auto)."""
+    rules = [rule.split("{")[0].split("*/")[-1] for rule in ZERONN_CSS.read_text("utf8").split("}")
+             if "content-visibility: auto" in rule]
+    return ", ".join(" ".join(rule.split()) for rule in rules)
+
+
+RENDER_ALL = f"{deferred_blocks()} {{ content-visibility: visible !important; }}"
+RENDERED = "() => document.documentElement.hasAttribute('data-zeronn-rendered')"  # zeronn-render.js is done
+# Elements that the browser still skips (inside a deferred block not laid out yet).
+SKIPPED = """() => [...document.querySelectorAll('.md-content__inner *')]
+  .filter(el => !el.checkVisibility({contentVisibilityAuto: true}) && el.checkVisibility()).length"""
+# Boxes that may scroll sideways (zeronn-a11y.js), and those that scroll without taking the focus.
+SCROLLING = (".highlight-ipynb, .md-typeset__scrollwrap, .md-typeset .katex-display, "
+             ".md-typeset .arithmatex, .md-typeset pre > code")
+UNMARKED = f"""() => [...document.querySelectorAll('{SCROLLING}')]
+  .filter(box => box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute('tabindex')).length"""
 TWO_FRAMES = """() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))"""
 
 # Read everything the checks need in one round trip.

@@ -19,9 +19,15 @@ from tests.browser.conftest import (
     DESKTOP,
     NOT_FOUND,
     PHONE,
+    RENDER_ALL,
+    RENDERED,
+    SCROLLING,
+    SKIPPED,
     TWO_FRAMES,
+    UNMARKED,
     SiteServer,
     Tab,
+    deferred_blocks,
     page_params,
     source_pages,
 )
@@ -108,29 +114,17 @@ def test_every_built_page_is_checked(site_server: SiteServer):
 # zeronn.css lets the browser skip the blocks far from the screen (content-visibility), and
 # zeronn-a11y.js measures a box when it comes near. These pages hold the most wide boxes.
 LONG_PAGES = ["loss/", "backprop/", "forward/", "notebooks/training/"]
-SCROLLING = (".highlight-ipynb, .md-typeset__scrollwrap, .md-typeset .katex-display, "
-             ".md-typeset .arithmatex, .md-typeset pre > code")
-UNMARKED = f"""() => [...document.querySelectorAll('{SCROLLING}')]
-  .filter(box => box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute('tabindex')).length"""
 SCROLLERS = f"""() => [...document.querySelectorAll('{SCROLLING}')]
   .filter(box => box.scrollWidth > box.clientWidth + 1).length"""
 
 
-def test_render_all_undoes_every_deferred_block():
-    """The browser tests check the whole page laid out (conftest.RENDER_ALL): it must name
-    every selector that zeronn.css defers."""
-    from tests.browser.conftest import RENDER_ALL
-
-    css = (ROOT / "overrides" / "assets" / "stylesheets" / "zeronn.css").read_text("utf8")
-    deferred = set()
-    for rule in css.split("}"):
-        if "content-visibility: auto" in rule:
-            selectors = rule.split("{")[0].split("*/")[-1]
-            deferred |= {s.strip() for s in selectors.split(",")}
-    assert deferred and deferred == {s.strip() for s in RENDER_ALL.split("{")[0].split(",")}
+def test_the_script_lays_out_the_blocks_that_the_stylesheet_defers():
+    """zeronn-render.js names the same blocks as zeronn.css (the tests' RENDER_ALL is made
+    from the stylesheet itself)."""
+    deferred = deferred_blocks()
+    assert ".md-content__inner" in deferred and RENDER_ALL.startswith(deferred)
     script = (ROOT / "overrides" / "assets" / "javascripts" / "zeronn-render.js").read_text("utf8")
-    blocks = script.split('var BLOCKS = "')[1].split('"')[0]
-    assert deferred == {s.strip() for s in blocks.split(",")}
+    assert script.split('var BLOCKS = "')[1].split('"')[0] == deferred
 
 
 # The theme reads the position of every heading that the table of contents links to at
@@ -200,7 +194,7 @@ def test_nothing_on_the_first_screen_moves_while_the_page_loads(browser, site_se
     context.new_cdp_session(tab).send("Emulation.setCPUThrottlingRate", {"rate": 4})
     try:
         tab.goto(site_server.url(lang, page), wait_until="load")
-        tab.wait_for_function("() => document.documentElement.hasAttribute('data-zeronn-rendered')", timeout=30_000)
+        tab.wait_for_function(RENDERED, timeout=30_000)
         shift = tab.evaluate("window.zeronnShifts.reduce((sum, value) => sum + value, 0)")
         assert shift < 0.05, f"layout shift {shift:.3f} (Lighthouse counts 0.1 as good)"
     finally:
@@ -246,9 +240,7 @@ def test_the_script_lays_out_the_rest_after_loading(browser, site_server: SiteSe
     tab = context.new_page()
     try:
         tab.goto(site_server.url(lang, page), wait_until="load")
-        tab.wait_for_function("() => document.documentElement.hasAttribute('data-zeronn-rendered')", timeout=10_000)
-        skipped = tab.evaluate("""() => [...document.querySelectorAll('.md-content__inner > * *, .jp-Notebook > * *')]
-          .filter(el => !el.checkVisibility({contentVisibilityAuto: true}) && el.checkVisibility()).length""")
-        assert skipped == 0
+        tab.wait_for_function(RENDERED, timeout=10_000)
+        assert tab.evaluate(SKIPPED) == 0
     finally:
         context.close()

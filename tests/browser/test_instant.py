@@ -15,25 +15,22 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser.conftest import A11Y_DONE, DESKTOP, SiteServer, sitemap_urls
+from tests.browser.conftest import A11Y_DONE, DESKTOP, RENDERED, SKIPPED, UNMARKED, SiteServer, sitemap_urls
 from tests.docs_tools import LANGUAGES
 
 # The footer's "next" link, followed from the last chapter: the notebooks (each with
 # stylesheets of its own), a chapter, the glossary and the API reference.
 START, STEPS = "beyond/", 8
-RENDERED = "() => document.documentElement.hasAttribute('data-zeronn-rendered')"
-STATE = """() => ({
+STATE = f"""() => ({{
   stamp: window.zeronnStamp ?? null,
   languages: Object.fromEntries([...document.querySelectorAll('.md-select__link[hreflang]')]
     .map(link => [link.getAttribute('hreflang'), link.href])),
   headings: [...document.querySelectorAll('article [id]:is(h1, h2, h3, h4)')].map(h => h.id),
   stylesheets: [...new Set([...document.querySelectorAll('link[rel=stylesheet]')].map(link => link.href))].sort(),
   title: document.title,
-  scrollingWithoutFocus: [...document.querySelectorAll('.highlight-ipynb, .md-typeset__scrollwrap, .md-typeset .katex-display, .md-typeset pre > code')]
-    .filter(box => box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute('tabindex')).length,
-  skipped: [...document.querySelectorAll('.md-content__inner *')]
-    .filter(el => !el.checkVisibility({contentVisibilityAuto: true}) && el.checkVisibility()).length,
-})"""
+  scrollingWithoutFocus: ({UNMARKED})(),
+  skipped: ({SKIPPED})(),
+}})"""
 
 
 def as_hosted(context, server: SiteServer) -> None:

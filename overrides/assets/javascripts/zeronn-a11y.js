@@ -101,5 +101,11 @@
     check(Array.prototype.slice.call(document.querySelectorAll(SCROLLING)))
   }, true)
 
-  document$.subscribe(again) // the page as it loads, then each page that instant navigation brings
+  // The page as it loads, then each page that instant navigation brings. A new page starts
+  // unmeasured, as at load: its own stylesheets may still be coming, and its first Tab
+  // measures every box again.
+  document$.subscribe(function () {
+    keyboard = false
+    again()
+  })
 })()
