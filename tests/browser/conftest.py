@@ -260,7 +260,6 @@ def deferred_blocks() -> str:
 
 
 RENDER_ALL = f"{deferred_blocks()} {{ content-visibility: visible !important; }}"
-RENDERED = "() => document.documentElement.hasAttribute('data-zeronn-rendered')"  # zeronn-render.js is done
 # Elements that the browser still skips (inside a deferred block not laid out yet).
 SKIPPED = """() => [...document.querySelectorAll('.md-content__inner *')]
   .filter(el => !el.checkVisibility({contentVisibilityAuto: true}) && el.checkVisibility()).length"""
