@@ -107,5 +107,10 @@
   document$.subscribe(function () {
     keyboard = false
     again()
+    // A stylesheet the new page brings may still be coming, and its rules change the boxes'
+    // widths: measure again once it has come.
+    document.querySelectorAll("link[rel=stylesheet]").forEach(function (link) {
+      if (!link.sheet) link.addEventListener("load", again, { once: true })
+    })
   })
 })()
