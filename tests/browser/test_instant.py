@@ -4,8 +4,8 @@ A link inside the site swaps in the next page without loading the document again
 the header stays. What the header and the site's scripts hold about the page must follow
 each swap: the language switch leads to the new page in the other language
 (zeronn-languages.js), its boxes that scroll sideways take the keyboard's focus
-(zeronn-a11y.js), and a notebook page brings its own stylesheets. Each page reached this way must look, to these checks,
-as it does when loaded on its own.
+(zeronn-a11y.js), and a notebook page brings its own stylesheets. Each page reached this
+way must look, to these checks, as it does when loaded on its own.
 """
 
 from __future__ import annotations
