@@ -13,7 +13,8 @@
   diagrams, so both go: nothing on a page may ask
   another host for anything.
 - Styles: each page carries ~600 kB of JupyterLab CSS inline. It is moved into
-  files under assets/notebooks/, shared by every notebook page (and cached).
+  files under assets/notebooks/, shared by every notebook page (and cached), and
+  linked from the page's head.
 - Before the build: the notebooks are executed with the kernel "python3"; make
   sure it is this Python (the environment that has zeronn), and that matplotlib's
   font cache exists, or its first use writes "building the font cache" to stderr,
@@ -155,7 +156,11 @@ def _relative_links(soup: BeautifulSoup, page, config, files) -> None:
 
 
 def _share_styles(soup: BeautifulSoup, page) -> None:
-    up = "../" * page.url.count("/")
+    """Each large <style> becomes a file; the page's head links to it (page.meta["stylesheets"],
+    overrides/main.html). In the head, the link is there before the content: a stylesheet
+    link further down, in the content, would have its address written anew by the theme's
+    script when it starts, and the whole page would be styled again."""
+    page.meta["stylesheets"] = []
     for style in soup.find_all("style"):
         css = style.get_text()
         if len(css) < SHARED_STYLE_MIN:
@@ -166,8 +171,8 @@ def _share_styles(soup: BeautifulSoup, page) -> None:
             continue
         name = hashlib.sha256(css.encode()).hexdigest()[:16] + ".css"
         _styles[name] = css
-        link = soup.new_tag("link", rel="stylesheet", href=f"{up}{STYLE_DIR}/{name}")
-        style.replace_with(link)
+        page.meta["stylesheets"].append(f"{STYLE_DIR}/{name}")
+        style.decompose()
 
 
 def _toc_tokens(soup: BeautifulSoup) -> list[dict]:

@@ -266,8 +266,22 @@ SKIPPED = """() => [...document.querySelectorAll('.md-content__inner *')]
 # Boxes that may scroll sideways (zeronn-a11y.js), and those that scroll without taking the focus.
 SCROLLING = (".highlight-ipynb, .md-typeset__scrollwrap, .md-typeset .katex-display, "
              ".md-typeset .arithmatex, .md-typeset pre > code")
-UNMARKED = f"""() => [...document.querySelectorAll('{SCROLLING}')]
-  .filter(box => box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute('tabindex')).length"""
+
+
+def laid_out(expression: str) -> str:
+    """A function that evaluates a JavaScript expression with every block laid out (a skipped
+    block has no contents to measure: a table's scroll box would read as one that does not
+    scroll), in one step, so that no script of the page runs in between."""
+    return f"""() => {{
+  const style = document.createElement('style');
+  style.textContent = {json.dumps(RENDER_ALL)};
+  document.head.append(style);
+  try {{ return {expression}; }} finally {{ style.remove(); }}
+}}"""
+
+
+UNMARKED = laid_out(f"""[...document.querySelectorAll('{SCROLLING}')]
+  .filter(box => box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute('tabindex')).length""")
 TWO_FRAMES = """() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)))"""
 
 # Read everything the checks need in one round trip.
