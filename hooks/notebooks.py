@@ -13,8 +13,8 @@
   diagrams, so both go: nothing on a page may ask
   another host for anything.
 - Styles: each page carries ~600 kB of JupyterLab CSS inline. It is moved into
-  files under assets/notebooks/, shared by every notebook page (and cached), and
-  linked from the page's head.
+  files under assets/notebooks/, linked from the page's head, and each page's file
+  keeps only the rules that can apply to it (hooks/notebook_css.py).
 - Before the build: the notebooks are executed with the kernel "python3"; make
   sure it is this Python (the environment that has zeronn), and that matplotlib's
   font cache exists, or its first use writes "building the font cache" to stderr,
@@ -28,6 +28,7 @@ import copy
 import hashlib
 import html
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -38,7 +39,7 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks import build_cache  # noqa: E402
+from hooks import build_cache, notebook_css  # noqa: E402
 from notebooks.cells import LANGUAGE_ROOT  # noqa: E402
 
 CELL_ID_PREFIX = "cell-id="
@@ -47,7 +48,9 @@ STYLE_DIR = "assets/notebooks"
 JUPYTER_CONFIG = Path(__file__).resolve().parent / "jupyter"  # nbconvert's configuration
 SHARED_STYLE_MIN = 2000  # characters: smaller <style> blocks stay in the page
 
-_styles: dict[str, str] = {}  # file name -> CSS, written after the build
+_styles: dict[str, str] = {}  # file name -> CSS as mkdocs-jupyter gives it
+_pruned: dict[str, str] = {}  # file name -> the rules that a page uses, written after the build
+_read_elsewhere: set[str] | None = None  # custom properties that the site's own stylesheets read
 
 
 def on_config(config, **kwargs):
@@ -68,7 +71,10 @@ def on_config(config, **kwargs):
 def on_pre_build(config, **kwargs) -> None:
     from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 
+    global _read_elsewhere
     _styles.clear()
+    _pruned.clear()
+    _read_elsewhere = None
     if str(JUPYTER_CONFIG) not in os.environ.get("JUPYTER_CONFIG_PATH", "").split(os.pathsep):
         os.environ["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
             filter(None, [str(JUPYTER_CONFIG), os.environ.get("JUPYTER_CONFIG_PATH")])
@@ -101,10 +107,40 @@ def on_page_content(content: str, page, config, files, **kwargs) -> str:
     return str(soup)
 
 
+def on_post_page(output: str, page, config, **kwargs) -> str:
+    """Link the page to its own stylesheets: of each, the rules that can apply to it
+    (hooks/notebook_css.py), in a file named after its contents."""
+    global _read_elsewhere
+    if not is_notebook(page):
+        return output
+    if _read_elsewhere is None:  # the theme's and the site's stylesheets are in the site by now
+        _read_elsewhere = set()
+        for path in Path(config["site_dir"]).glob("assets/**/*.css"):
+            if STYLE_DIR not in path.as_posix():
+                _read_elsewhere |= notebook_css.properties_read(path.read_text("utf8"))
+    paths = page.meta.get("stylesheets", [])
+    if not paths:
+        return output
+    # One file for all of them, in their order: a custom property that one sets, another reads.
+    css = notebook_css.prune("\n".join(_styles[path.rsplit("/", 1)[1]] for path in paths), output, _read_elsewhere)
+    name = hashlib.sha256(css.encode()).hexdigest()[:16] + ".css"
+    _pruned[name] = css
+    unpruned = os.environ.get("ZERONN_UNPRUNED_NOTEBOOK_CSS")  # a directory: for the tests' comparison
+    if unpruned:
+        Path(unpruned).mkdir(parents=True, exist_ok=True)
+        (Path(unpruned) / name).write_text("\n".join(_styles[path.rsplit("/", 1)[1]] for path in paths), "utf8")
+    output = output.replace(f"{paths[0]}\"", f"{STYLE_DIR}/{name}\"", 1)
+    for path in paths[1:]:
+        output, found = re.subn(rf'\s*<link rel="stylesheet" href="[^"]*{re.escape(path)}">', "", output, count=1)
+        if not found:
+            raise PluginError(f"{page.file.src_uri}: no link to {path} in the page")
+    return output
+
+
 @event_priority(100)  # before mkdocs-jupyter's on_post_build (priority 0)
 def on_post_build(config, **kwargs) -> None:
     target = Path(config["site_dir"]) / STYLE_DIR
-    for name, css in _styles.items():
+    for name, css in _pruned.items():
         target.mkdir(parents=True, exist_ok=True)
         (target / name).write_text(css, "utf8")
     # mkdocs-jupyter deletes every cached page that this build did not render, and a dirty

@@ -68,7 +68,11 @@ def _start_site_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.T
         if (shared / "site.pid").is_file():
             return  # another worker started it
         log = open(shared / "site.log", "w", encoding="utf8")  # noqa: SIM115 - the build process writes it
-        process = subprocess.Popen([sys.executable, "-c", BUILD, str(out)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        # The notebook pages' stylesheets as mkdocs-jupyter gives them, before pruning, for
+        # tests/browser/test_notebook_css.py (hooks/notebooks.py writes them there).
+        env = dict(os.environ, ZERONN_UNPRUNED_NOTEBOOK_CSS=str(shared / "notebook-css"))
+        process = subprocess.Popen([sys.executable, "-c", BUILD, str(out)], cwd=ROOT, stdout=log,
+                                   stderr=subprocess.STDOUT, env=env)
         (shared / "site.pid").write_text(str(process.pid))
 
 
