@@ -113,8 +113,8 @@ def test_every_built_page_is_checked(site_server: SiteServer):
 # ------------------------------------------------ blocks laid out only near the screen
 
 # zeronn.css lets the browser skip the blocks far from the screen (content-visibility), and
-# zeronn-a11y.js measures a box when it comes near. These pages hold the most wide boxes; on the
-# glossary and the API index, wide tables whose scroll boxes are themselves skipped blocks.
+# zeronn-a11y.js measures a box when it comes near. These pages hold the most wide boxes; the
+# glossary and the API index, wide tables (each in a block of its own: hooks/tables.py).
 LONG_PAGES = ["loss/", "backprop/", "forward/", "notebooks/training/", "glossary/", "reference/"]
 SCROLLERS = laid_out(f"""[...document.querySelectorAll('{SCROLLING}')]
   .filter(box => box.scrollWidth > box.clientWidth + 1).length""")

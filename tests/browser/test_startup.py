@@ -1,4 +1,4 @@
-"""The theme's start, at the end of the body, restyles nothing of the page.
+"""The theme's start, at the end of the body, restyles nothing of the page, and adds no block.
 
 When it starts, the theme's script sets classes on <html> ("js" for "no-js", the
 focus-visible polyfill's class) and makes every relative address absolute, the
@@ -7,6 +7,10 @@ the whole page again: a change to <html>'s class attribute restyles everything b
 and a stylesheet whose address is written anew is applied again. The head of every page
 (overrides/main.html, block extrahead) makes both changes before the content exists,
 so that the theme finds nothing left to change.
+
+The theme also wraps each table in a scroll box. A block that a script adds is laid out whole
+in its first frame, even far below the screen: each table has a block of its own from the
+start (hooks/tables.py), and the scroll box lies inside it.
 
 A MutationObserver, installed before the page's first script, records every change of
 <html>'s class and of a <link>'s address, and whether the body existed then (the
@@ -54,3 +58,21 @@ def test_the_theme_changes_no_class_of_html_and_no_stylesheet_address_after_the_
     # The head made them: <html>'s classes, and each stylesheet's address.
     early = {(change["element"], change["attribute"]) for change in changes}
     assert {("html", "class"), ("link", "href")} <= early
+
+
+# Scroll boxes that are blocks of the article or of an API entry's text themselves.
+SCROLL_BOX_BLOCKS = """() => document.querySelectorAll(
+  '.md-content__inner > .md-typeset__scrollwrap, .doc-contents > .md-typeset__scrollwrap').length"""
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("page", ["glossary/", "reference/", "reference/layers/", "perceptron/"])
+def test_the_theme_adds_no_block_to_the_article(browser, site_server: SiteServer, lang: str, page: str):
+    context = browser.new_context(viewport=PHONE)
+    tab = context.new_page()
+    try:
+        tab.goto(site_server.url(lang, page), wait_until="load")
+        assert tab.evaluate("() => document.querySelectorAll('.md-typeset__scrollwrap').length") > 0
+        assert tab.evaluate(SCROLL_BOX_BLOCKS) == 0
+    finally:
+        context.close()

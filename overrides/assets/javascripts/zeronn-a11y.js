@@ -12,9 +12,10 @@
  *
  * Whether a box scrolls is a measurement, and the page lays out only what is near the
  * screen (content-visibility in zeronn.css): a box is measured when it comes within a
- * screen of the visible part, in the observer's callback. Measuring every box at once
- * would make the browser lay out the whole page for it. A reader who starts moving with
- * Tab gets every box measured, once, at that first Tab, before the focus moves.
+ * screen of the visible part, in the observer's callback, when the browser has just
+ * laid it out. Measuring every box at once would make the browser lay out the whole
+ * page for it. A reader who starts moving with Tab gets every box measured, once, at
+ * that first Tab, before the focus moves.
  */
 (function () {
   "use strict"
@@ -22,29 +23,11 @@
   // The theme makes a code block focusable when it mounts it, and it mounts a block only
   // when it first comes into view (content.lazy): the others are checked here too.
   var SCROLLING = ".highlight-ipynb, .md-typeset__scrollwrap, .md-typeset .katex-display, .md-typeset .arithmatex, .md-typeset pre > code"
-  var BLOCKS = ".md-content__inner, .doc-contents" // what holds the blocks that zeronn.css may skip
   var root = document.documentElement
   var keyboard = false // set at the first Tab: from then on every box is kept measured
 
   function scrolls(box) {
     return box.scrollWidth > box.clientWidth + 1
-  }
-
-  // A box that is itself a block the browser may skip (a table's scroll box, a displayed
-  // formula: content-visibility in zeronn.css) has, while skipped, no contents to measure,
-  // and would read as a box that does not scroll. Such boxes are laid out for the moment of
-  // the measurement, all together, and left to the browser again after it. Only a block of
-  // the article or of an API entry's text can be one: the style of a box inside a skipped
-  // block is not read (after that read, the browser gave the box's width as if it did not
-  // scroll).
-  function measure(boxes) {
-    var own = boxes.filter(function (box) {
-      return box.parentElement && box.parentElement.matches(BLOCKS) && getComputedStyle(box).contentVisibility === "auto"
-    })
-    own.forEach(function (box) { box.style.contentVisibility = "visible" })
-    var scrolling = boxes.map(scrolls)
-    own.forEach(function (box) { box.style.removeProperty("content-visibility") })
-    return scrolling
   }
 
   function mark(box, scrolling) {
@@ -60,7 +43,7 @@
   // Measure all the boxes first, then mark them: a change between two measurements would
   // make the browser lay out the page again for the second one.
   function check(boxes) {
-    var scrolling = measure(boxes)
+    var scrolling = boxes.map(scrolls)
     boxes.forEach(function (box, i) { mark(box, scrolling[i]) })
   }
 
