@@ -17,6 +17,7 @@ stylesheets reads go too.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -49,30 +50,62 @@ def static(selector: str) -> str:
 
 
 class _Page:
-    """The page once per palette (the palette is an attribute of <body>), and the names it
+    """The page, in either palette (the palette is an attribute of <body>), and the names it
     uses: a selector that needs a class, an id or a tag that the page does not have cannot
-    match, and most of JupyterLab's do not, which spares the slower check."""
+    match, and most of JupyterLab's do not, which spares the slower check. That check tries
+    only the elements that have a name the selector's last part needs."""
 
     def __init__(self, page_html: str):
-        self.documents = []
-        for scheme in PALETTES:
-            soup = BeautifulSoup(page_html, "html.parser")
-            if soup.body is not None:
-                soup.body["data-md-color-scheme"] = scheme
-            self.documents.append(soup)
-        elements = self.documents[0].find_all(True)
-        self.names = {f".{c}" for e in elements for c in e.get("class", [])}
-        self.names |= {f"#{e['id']}" for e in elements if e.get("id")}
-        self.names |= {e.name.lower() for e in elements}
+        self.soup = BeautifulSoup(page_html, "html.parser")
+        self.elements = self.soup.find_all(True)
+        self.named: dict[str, list] = {}
+        for element in self.elements:
+            names = [f".{c}" for c in element.get("class", [])] + [element.name.lower()]
+            if element.get("id"):
+                names.append(f"#{element['id']}")
+            for name in names:
+                self.named.setdefault(name, []).append(element)
 
     def may_have(self, selector: str) -> bool:
-        outside = FUNCTIONAL.sub(" ", selector)  # what :not(...) and the like hold is not required
-        needed = set(NAMES.findall(outside))
-        needed |= {tag.lower() for tag in TAGS.findall(outside)}
-        return needed <= self.names
+        return _needed(selector) <= self.named.keys()
 
     def matches(self, selector: str) -> bool:
-        return any(soupsieve.select_one(selector, soup) is not None for soup in self.documents)
+        compiled = soupsieve.compile(selector)
+        subject = _needed(_last_compound(selector))
+        candidates = min((self.named.get(name, []) for name in subject), key=len, default=self.elements)
+        body = self.soup.body
+        # Only a selector that names the palette can match in one and not the other.
+        schemes = PALETTES if body is not None and "data-md-color-scheme" in selector else PALETTES[:1]
+        try:
+            for scheme in schemes:
+                if body is not None:
+                    body["data-md-color-scheme"] = scheme
+                if any(compiled.match(element) for element in candidates):
+                    return True
+            return False
+        finally:
+            if body is not None:
+                body["data-md-color-scheme"] = PALETTES[0]
+
+
+def _needed(selector: str) -> set[str]:
+    """The classes, ids and tags that an element must have for ``selector`` to match in the page
+    (what :not(...) and the like hold does not count)."""
+    outside = FUNCTIONAL.sub(" ", selector)
+    return set(NAMES.findall(outside)) | {tag.lower() for tag in TAGS.findall(outside)}
+
+
+def _last_compound(selector: str) -> str:
+    """The part of a selector after its last combinator: the element that the rule styles."""
+    depth, start = 0, 0
+    for i, char in enumerate(selector):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif depth == 0 and char in " >+~":
+            start = i + 1
+    return selector[start:]
 
 
 def _applies(prelude: list, page: _Page) -> bool:
@@ -93,10 +126,24 @@ def _applies(prelude: list, page: _Page) -> bool:
     return False
 
 
-def _rules(css_or_tokens) -> list:
-    if isinstance(css_or_tokens, str):
-        return tinycss2.parse_stylesheet(css_or_tokens, skip_whitespace=True, skip_comments=True)
-    return tinycss2.parse_rule_list(css_or_tokens, skip_whitespace=True, skip_comments=True)
+@functools.lru_cache(maxsize=4)
+def _stylesheet(css: str) -> tuple:
+    """The parsed stylesheet, once for all the pages that have it (the rules are not changed:
+    a pruned rule is a new one)."""
+    return tuple(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True))
+
+
+def _rules(tokens: list) -> list:
+    return tinycss2.parse_rule_list(tokens, skip_whitespace=True, skip_comments=True)
+
+
+def _with_content(rule, content: str):
+    """A copy of ``rule`` with other contents."""
+    tokens = tinycss2.parse_component_value_list(content)
+    if rule.type == "at-rule":
+        return tinycss2.ast.AtRule(rule.source_line, rule.source_column, rule.at_keyword, rule.lower_at_keyword,
+                                   rule.prelude, tokens)
+    return tinycss2.ast.QualifiedRule(rule.source_line, rule.source_column, rule.prelude, tokens)
 
 
 def _keep_applying(rules: list, page: _Page) -> list:
@@ -108,8 +155,7 @@ def _keep_applying(rules: list, page: _Page) -> list:
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
             inner = _keep_applying(_rules(rule.content), page)
             if inner:
-                rule.content = tinycss2.parse_component_value_list(_serialize(inner))
-                kept.append(rule)
+                kept.append(_with_content(rule, _serialize(inner)))
         elif rule.type == "at-rule" and rule.lower_at_keyword != "charset":
             kept.append(rule)
     return kept
@@ -155,14 +201,11 @@ def _rewrite(rules: list, read: set[str]) -> list:
         if rule.type == "qualified-rule":
             declarations = [d for d in _declarations(rule) if not d.name.startswith("--") or d.name in read]
             if declarations:
-                rule.content = tinycss2.parse_component_value_list(
-                    "".join(tinycss2.serialize([d]) for d in declarations))
-                kept.append(rule)
+                kept.append(_with_content(rule, "".join(tinycss2.serialize([d]) for d in declarations)))
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
             inner = _rewrite(_rules(rule.content), read)
             if inner:
-                rule.content = tinycss2.parse_component_value_list(_serialize(inner))
-                kept.append(rule)
+                kept.append(_with_content(rule, _serialize(inner)))
         else:
             kept.append(rule)
     return kept
@@ -180,7 +223,7 @@ def properties_read(css: str) -> set[str]:
 def prune(css: str, page_html: str, read_elsewhere: set[str] = frozenset()) -> str:
     """The rules of ``css`` that can apply to the page ``page_html`` (the whole HTML document),
     without the custom properties that neither they nor ``read_elsewhere`` read."""
-    rules = _keep_applying(_rules(css), _Page(page_html))
+    rules = _keep_applying(_stylesheet(css), _Page(page_html))
     kept = _serialize(_drop_unread_properties(rules, set(read_elsewhere))) + "\n"
     # @charset counts only at the very start of a file (the rules came from several).
     return ('@charset "UTF-8";\n' + kept) if not kept.isascii() else kept
