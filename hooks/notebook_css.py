@@ -35,6 +35,7 @@ PSEUDO = re.compile(r"::?(-?[a-zA-Z][\w-]*)(\((?:[^()]|\([^()]*\))*\))?")
 VAR = re.compile(r"var\(\s*(--[\w-]+)")
 FUNCTIONAL = re.compile(r":[\w-]+\((?:[^()]|\([^()]*\))*\)")
 NAMES = re.compile(r"[.#]-?[_a-zA-Z][\w-]*")
+ATTRIBUTES = re.compile(r"\[[^\]]*\]")
 # A tag name: at the start of a compound (after a combinator, a space or the start).
 TAGS = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
 PALETTES = ("default", "slate")
@@ -91,7 +92,7 @@ class _Page:
 def _needed(selector: str) -> set[str]:
     """The classes, ids and tags that an element must have for ``selector`` to match in the page
     (what :not(...) and the like hold does not count)."""
-    outside = FUNCTIONAL.sub(" ", selector)
+    outside = ATTRIBUTES.sub("", FUNCTIONAL.sub(" ", selector))  # [data-x=".y"] names no class
     return set(NAMES.findall(outside)) | {tag.lower() for tag in TAGS.findall(outside)}
 
 
@@ -114,9 +115,7 @@ def _applies(prelude: list, page: _Page) -> bool:
         # A selector that is all pseudo-classes of the reader (":focus") may match anything.
         if not checked or checked.endswith((">", "+", "~")):
             return True
-        if "\\" in checked:  # an escaped name: check it the slow way
-            pass
-        elif not page.may_have(checked):
+        if "\\" not in checked and not page.may_have(checked):  # an escaped name: the slow way
             continue
         try:
             if page.matches(checked):

@@ -10,7 +10,8 @@ from hooks.notebook_css import prune, static
 
 PAGE = """<!doctype html><html class="no-js"><head></head>
 <body data-md-color-scheme="default"><article class="md-typeset">
-<div class="jupyter-wrapper"><div class="jp-Cell"><pre>x = 1</pre><a href="#">link</a></div></div>
+<div class="jupyter-wrapper"><div class="jp-Cell"><pre>x = 1</pre><a href="#">link</a>
+<div class="jp-Output" data-mime-type="application/vnd.jupyter.stderr">oops</div></div></div>
 </article></body></html>"""
 
 
@@ -41,6 +42,12 @@ def test_structure_decides():
     assert ".jp-Cell > pre" in out
     assert ".jupyter-wrapper > pre" not in out  # the pre is not a child of the wrapper
     assert ":not(" not in out and ":root" not in out
+
+
+def test_an_attribute_value_names_no_class():
+    out = kept('.jp-Output[data-mime-type="application/vnd.jupyter.stderr"] { background: pink } '
+               '.jp-Output[data-mime-type="text/plain"] { background: white }')
+    assert "stderr" in out and "text/plain" not in out
 
 
 def test_a_rule_of_the_dark_palette_is_kept():
