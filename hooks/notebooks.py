@@ -122,13 +122,14 @@ def on_post_page(output: str, page, config, **kwargs) -> str:
     if not paths:
         return output
     # One file for all of them, in their order: a custom property that one sets, another reads.
-    css = notebook_css.prune("\n".join(_styles[path.rsplit("/", 1)[1]] for path in paths), output, _read_elsewhere)
+    whole = "\n".join(_styles[path.rsplit("/", 1)[1]] for path in paths)
+    css = notebook_css.prune(whole, output, _read_elsewhere)
     name = hashlib.sha256(css.encode()).hexdigest()[:16] + ".css"
     _pruned[name] = css
     unpruned = os.environ.get("ZERONN_UNPRUNED_NOTEBOOK_CSS")  # a directory: for the tests' comparison
     if unpruned:
         Path(unpruned).mkdir(parents=True, exist_ok=True)
-        (Path(unpruned) / name).write_text("\n".join(_styles[path.rsplit("/", 1)[1]] for path in paths), "utf8")
+        (Path(unpruned) / name).write_text(whole, "utf8")
     output = output.replace(f"{paths[0]}\"", f"{STYLE_DIR}/{name}\"", 1)
     for path in paths[1:]:
         output, found = re.subn(rf'\s*<link rel="stylesheet" href="[^"]*{re.escape(path)}">', "", output, count=1)
