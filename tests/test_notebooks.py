@@ -21,8 +21,9 @@ import nbformat
 import pytest
 import torch
 import yaml
+import zmq
 from nbclient import NotebookClient
-from traitlets.config import Config
+from traitlets.config.loader import PyFileConfigLoader
 
 from notebooks import NOTEBOOKS
 from notebooks.build import rendered
@@ -143,7 +144,8 @@ def test_both_languages_run_mkdocs_jupyter_with_the_same_options():
 
 PROBE = """
 import json as _json, sys as _sys
-_probe = {"executable": _sys.executable}
+from ipykernel.connect import get_connection_info as _connection
+_probe = {"executable": _sys.executable, "transport": _connection(unpack=True)["transport"]}
 """
 
 
@@ -152,11 +154,8 @@ def execute(nb: nbformat.NotebookNode, probe: str) -> tuple[nbformat.NotebookNod
     same kernel; return the executed notebook without the probe, and what the probe found."""
     nb = copy.deepcopy(nb)
     nb.cells.append(nbformat.v4.new_code_cell(PROBE + probe + "\nprint(_json.dumps(_probe))", id="test-probe"))
-    config = Config()
-    import zmq
-
-    if zmq.has("curve"):  # encrypted sockets, and no warning about plain ones
-        config.KernelManager.transport_encryption = "auto"
+    # The build's kernel settings (encrypted Unix sockets): hooks/jupyter/jupyter_nbconvert_config.py
+    config = PyFileConfigLoader("jupyter_nbconvert_config.py", path=str(ROOT / "hooks" / "jupyter")).load_config()
     client = NotebookClient(
         nb, kernel_name="python3", timeout=300, allow_errors=False, config=config,
         resources={"metadata": {"path": str(ROOT)}},
@@ -196,6 +195,8 @@ def run(lang: str, name: str, variant: tuple[tuple[str, str], ...] = ()) -> tupl
 
 def assert_ran_cleanly(nb: nbformat.NotebookNode, probe: dict) -> None:
     assert Path(probe["executable"]).resolve() == Path(sys.executable).resolve(), "the kernel is another Python"
+    # Over TCP, a kernel can lose its port to another process and die at start (see the config).
+    assert probe["transport"] == ("ipc" if zmq.has("ipc") else "tcp"), "the kernel's sockets"
     for c in nb.cells:
         if c.cell_type != "code":
             continue
