@@ -367,35 +367,42 @@ def chapter_heading(chapter: str, lang: str) -> str:
     return match.group(1).replace("`", "")
 
 
-TABLE_START, TABLE_END = "<!-- glossary:start -->", "<!-- glossary:end -->"
+GLOSSARY_START, GLOSSARY_END = "<!-- glossary:start -->", "<!-- glossary:end -->"
 PRH_OFF, PRH_ON = "<!-- textlint-disable prh -->", "<!-- textlint-enable prh -->"
-HEADERS = {
-    "ja": ("用語", "英語", "記号", "初出", "備考"),
-    "en": ("Term", "Japanese", "Symbol", "Introduced in", "Notes"),
+# How an entry says its symbol and the section that introduces the term.
+LABELS = {
+    "ja": ("記号：{symbol}。", "初出：「{link}」。"),
+    "en": ("Symbol: {symbol}.", "Introduced in {link}."),
 }
 
 
-def _cell(text: str | None) -> str:
-    return (text or "").strip().replace("\n", " ").replace("|", r"\|")
+def glossary_entry(term: dict, lang: str) -> str:
+    """One term as a definition list entry: the term with its other-language name, then its
+    symbol, the section that introduces it (a link) and the notes.
 
-
-def glossary_tables(glossary: dict, lang: str) -> str:
-    """The glossary page's tables, one per chapter in the order of the course."""
+    A list, not a table: a phone lays out a table twice (to size its columns), and the
+    glossary's nine tables, full of typeset symbols, were the slowest page of the site to start."""
     other = "en" if lang == "ja" else "ja"
+    name = f"**{term[lang]}**"
+    if term[other] != term[lang]:  # XOR is XOR in both
+        name += f"（{term[other]}）" if lang == "ja" else f" ({term[other]})"
+    symbol_text, link_text = LABELS[lang]
+    parts = [symbol_text.format(symbol=f"${term['symbol']}$")] if term.get("symbol") else []
+    parts.append(link_text.format(link=f"[{chapter_heading(term['chapter'], lang)}]({term['chapter']})"))
+    notes = " ".join(term.get("notes", {}).get(lang, "").split())
+    if notes:
+        parts.append(notes)
+    return f"{name}\n:   " + ("" if lang == "ja" else " ").join(parts)
+
+
+def glossary_entries(glossary: dict, lang: str) -> str:
+    """The glossary page's entries, one section per chapter in the order of the course."""
     out = []
     for section in glossary["sections"]:
-        title = section[lang]
-        out.append(f"## {title} {{ #{section['id']} }}\n")
-        out.append("| " + " | ".join(HEADERS[lang]) + " |")
-        out.append("| --- | --- | --- | --- | --- |")
+        out.append(f"## {section[lang]} {{ #{section['id']} }}\n")
         for term in glossary["terms"]:
-            if term["chapter"].partition("#")[0] != section["page"]:
-                continue
-            symbol = f"${term['symbol']}$" if term.get("symbol") else ""
-            link = f"[{chapter_heading(term['chapter'], lang)}]({term['chapter']})"
-            notes = term.get("notes", {}).get(lang, "")
-            out.append("| " + " | ".join(_cell(c) for c in (f"**{term[lang]}**", term[other], symbol, link, notes)) + " |")
-        out.append("")
+            if term["chapter"].partition("#")[0] == section["page"]:
+                out.append(glossary_entry(term, lang) + "\n")
     return "\n".join(out).rstrip("\n")
 
 
@@ -410,11 +417,11 @@ def write_generated() -> list[Path]:
             changed.append(PRH[lang])
         page = GLOSSARY_PAGE[lang]
         text = page.read_text("utf8")
-        before, _, rest = text.partition(TABLE_START)
-        _, _, after = rest.partition(TABLE_END)
-        tables = glossary_tables(glossary, lang)
-        # The tables name the variants that prh flags (the book's words): prh is off there only.
-        new_page = f"{before}{TABLE_START}\n{PRH_OFF}\n\n{tables}\n\n{PRH_ON}\n{TABLE_END}{after}"
+        before, _, rest = text.partition(GLOSSARY_START)
+        _, _, after = rest.partition(GLOSSARY_END)
+        entries = glossary_entries(glossary, lang)
+        # The entries name the variants that prh flags (the book's words): prh is off there only.
+        new_page = f"{before}{GLOSSARY_START}\n{PRH_OFF}\n\n{entries}\n\n{PRH_ON}\n{GLOSSARY_END}{after}"
         if new_page != text:
             page.write_text(new_page, "utf8")
             changed.append(page)

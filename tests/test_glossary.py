@@ -19,7 +19,6 @@ TERMS = GLOSSARY["terms"]
 OTHER = {"ja": "en", "en": "ja"}
 WRITE = "run `.venv/bin/python scripts/lint_text.py --write`"
 HEADING_ID = re.compile(r"^#{1,6} .*\{ *#([\w-]+) *\}\s*$", re.MULTILINE)
-LINK = re.compile(r"^\[[^\]]*\]\(([^)]+)\)$")
 
 
 def heading_ids(page: Path) -> set[str]:
@@ -76,17 +75,26 @@ def test_the_prh_dictionary_is_generated_from_the_glossary(lang: str):
     )
 
 
+NAME = re.compile(r"^\*\*(?P<term>[^*]+)\*\*(?:（(?P<ja_other>[^）]+)）| \((?P<en_other>[^)]+)\))?$")
+SYMBOL = {"ja": re.compile(r"^記号：(\$[^$]+\$)。"), "en": re.compile(r"^Symbol: (\$[^$]+\$)\. ")}
+INTRODUCED = {"ja": re.compile(r"初出：「\[[^\]]*\]\(([^)]+)\)」。"), "en": re.compile(r"Introduced in \[[^\]]*\]\(([^)]+)\)\.")}
+
+
 def glossary_rows(lang: str) -> list[tuple[str, str, str, str]]:
-    """(term, the other language's term, symbol, chapter link) of each row of a glossary page."""
+    """(term, the other language's term, symbol, chapter link) of each entry of a glossary page:
+    a line ``**term** (other)``, then ``:   `` and what the entry says."""
     rows = []
-    for line in (DOCS / lang / "glossary.md").read_text("utf8").splitlines():
-        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip())[1:-1]] if line.startswith("|") else []
-        if len(cells) != 5 or not cells[0].startswith("**"):
+    lines = (DOCS / lang / "glossary.md").read_text("utf8").splitlines()
+    for line, body in zip(lines, lines[1:]):
+        name = NAME.match(line)
+        if not name or not body.startswith(":   "):
             continue
-        term, other, symbol, link, _notes = cells
-        match = LINK.match(link)
-        assert match, f"docs/{lang}/glossary.md: the chapter of {term} is not a link: {link!r}"
-        rows.append((term.strip("*"), other, symbol, match.group(1)))
+        term = name["term"]
+        body = body.removeprefix(":   ")
+        symbol = SYMBOL[lang].match(body)
+        chapter = INTRODUCED[lang].search(body)
+        assert chapter, f"docs/{lang}/glossary.md: {term} does not link the section that introduces it: {body!r}"
+        rows.append((term, name["ja_other"] or name["en_other"] or term, symbol[1] if symbol else "", chapter[1]))
     return rows
 
 
@@ -108,11 +116,11 @@ def test_both_pages_give_the_same_symbols_and_chapters():
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_tables_are_current(lang: str):
+def test_the_entries_are_current(lang: str):
     """Section titles and links as the chapters now have them: a renamed heading needs --write."""
     text = (DOCS / lang / "glossary.md").read_text("utf8")
-    region = text.partition(lint_text.TABLE_START)[2].partition(lint_text.TABLE_END)[0]
-    assert lint_text.glossary_tables(GLOSSARY, lang) in region, f"docs/{lang}/glossary.md is not current: {WRITE}"
+    region = text.partition(lint_text.GLOSSARY_START)[2].partition(lint_text.GLOSSARY_END)[0]
+    assert lint_text.glossary_entries(GLOSSARY, lang) in region, f"docs/{lang}/glossary.md is not current: {WRITE}"
 
 
 def test_long_kanji_terms_are_exactly_the_ones_allowed():

@@ -113,9 +113,8 @@ def test_every_built_page_is_checked(site_server: SiteServer):
 # ------------------------------------------------ blocks laid out only near the screen
 
 # zeronn.css lets the browser skip the blocks far from the screen (content-visibility), and
-# zeronn-a11y.js measures a box when it comes near. These pages hold the most wide boxes; the
-# glossary, wide tables (each in a block of its own: hooks/tables.py).
-LONG_PAGES = ["loss/", "backprop/", "forward/", "notebooks/training/", "glossary/"]
+# zeronn-a11y.js measures a box when it comes near. These pages hold the most wide boxes.
+LONG_PAGES = ["loss/", "backprop/", "forward/", "notebooks/training/"]
 SCROLLERS = laid_out(f"""[...document.querySelectorAll('{SCROLLING}')]
   .filter(box => box.scrollWidth > box.clientWidth + 1).length""")
 
@@ -260,7 +259,7 @@ def test_a_checker_finds_no_text_over_the_footer_before_the_blocks_are_drawn(bro
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("page", [*LONG_PAGES, "reference/", "reference/learning/"])
+@pytest.mark.parametrize("page", [*LONG_PAGES, "glossary/", "reference/", "reference/learning/"])
 def test_render_all_lays_out_every_block(browser, site_server: SiteServer, lang: str, page: str):
     """The tests' RENDER_ALL (checks of the whole page): after it, no element is skipped."""
     context = browser.new_context(viewport=PHONE)

@@ -66,7 +66,7 @@ SCROLL_BOX_BLOCKS = """() => document.querySelectorAll(
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
-@pytest.mark.parametrize("page", ["glossary/", "reference/", "reference/layers/", "perceptron/"])
+@pytest.mark.parametrize("page", ["performance/", "reference/", "reference/layers/", "perceptron/"])
 def test_the_theme_adds_no_block_to_the_article(browser, site_server: SiteServer, lang: str, page: str):
     context = browser.new_context(viewport=PHONE)
     tab = context.new_page()
