@@ -89,20 +89,6 @@ def test_math_is_typeset_at_build_time_with_katex_served_by_the_site(langs):
         assert list((root / "assets" / "katex" / "fonts").glob("KaTeX_Main-Regular.woff2"))
 
 
-def test_a_page_with_math_preloads_the_two_fonts_it_uses_and_a_page_without_does_not(langs):
-    """overrides/main.html decides before the math is typeset: its guess must match the page."""
-    fonts = {"KaTeX_Main-Regular.woff2", "KaTeX_Math-Italic.woff2"}
-    for root in langs.values():
-        for name in html_pages(root):
-            page = soup(root / name)
-            preloaded = {link["href"].rsplit("/", 1)[-1] for link in page.find_all("link", rel="preload")}
-            uses = bool(page.select(".katex .mathnormal"))
-            assert preloaded == (fonts if uses else set()), f"{root / name}: preloads {preloaded}, math: {uses}"
-            for link in page.find_all("link", rel="preload"):
-                assert link.get("as") == "font" and link.has_attr("crossorigin"), f"{root / name}: {link}"
-                assert (root / name).parent.joinpath(link["href"]).resolve().is_file(), f"{root / name}: {link}"
-
-
 EXTERNAL = re.compile(r"^(https?:)?//", re.IGNORECASE)
 
 

@@ -76,28 +76,3 @@ def test_the_theme_adds_no_block_to_the_article(browser, site_server: SiteServer
         assert tab.evaluate(SCROLL_BOX_BLOCKS) == 0
     finally:
         context.close()
-
-
-# The fonts of typeset math: the head preloads the two that nearly every formula uses, so
-# they come with the stylesheets, not after the first layout that finds a formula. Each is
-# fetched once (a preload that the stylesheet's request could not use would be a second
-# fetch), by the preload ("link"), not by the stylesheet ("css").
-KATEX_FONTS = """() => performance.getEntriesByType('resource')
-  .filter(entry => /KaTeX_(Main-Regular|Math-Italic)\\.woff2$/.test(entry.name))
-  .map(entry => [entry.name.split('/').pop(), entry.initiatorType])"""
-
-
-@pytest.mark.parametrize("lang", ["ja", "en"])
-@pytest.mark.parametrize("page", ["glossary/", "notebooks/training/", "reference/perceptron/"])
-def test_the_two_fonts_of_the_math_are_fetched_once_by_the_head(browser, site_server: SiteServer,
-                                                                lang: str, page: str):
-    context = browser.new_context(viewport=PHONE)
-    tab = context.new_page()
-    try:
-        tab.goto(site_server.url(lang, page), wait_until="load")
-        tab.evaluate("document.fonts.ready.then(() => true)")
-        assert tab.evaluate("() => document.querySelectorAll('.katex .mathnormal').length") > 0
-        fetched = sorted(tab.evaluate(KATEX_FONTS))
-    finally:
-        context.close()
-    assert fetched == [["KaTeX_Main-Regular.woff2", "link"], ["KaTeX_Math-Italic.woff2", "link"]]
