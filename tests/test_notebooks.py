@@ -25,6 +25,7 @@ import zmq
 from nbclient import NotebookClient
 from traitlets.config.loader import PyFileConfigLoader
 
+from hooks.notebooks import JUPYTER_CONFIG
 from notebooks import NOTEBOOKS
 from notebooks.build import rendered
 from notebooks.cells import LANGUAGES
@@ -155,7 +156,7 @@ def execute(nb: nbformat.NotebookNode, probe: str) -> tuple[nbformat.NotebookNod
     nb = copy.deepcopy(nb)
     nb.cells.append(nbformat.v4.new_code_cell(PROBE + probe + "\nprint(_json.dumps(_probe))", id="test-probe"))
     # The build's kernel settings (encrypted Unix sockets): hooks/jupyter/jupyter_nbconvert_config.py
-    config = PyFileConfigLoader("jupyter_nbconvert_config.py", path=str(ROOT / "hooks" / "jupyter")).load_config()
+    config = PyFileConfigLoader("jupyter_nbconvert_config.py", path=str(JUPYTER_CONFIG)).load_config()
     client = NotebookClient(
         nb, kernel_name="python3", timeout=300, allow_errors=False, config=config,
         resources={"metadata": {"path": str(ROOT)}},
