@@ -2,9 +2,10 @@
 
 Each figure is a function registered with ``@figure("name")`` that takes the
 page language (``"ja"`` or ``"en"``) and returns a matplotlib Figure. The
-build hook (hooks/figures.py) renders every figure twice, for Material's
-light and dark palettes, as ``assets/figures/<name>-light.svg`` and
-``...-dark.svg``. A page shows them with::
+build hook (hooks/figures.py) renders every figure for Material's light and
+dark palettes (drawn once, then recoloured: ``figures.render.render_svgs``),
+as ``assets/figures/<name>-light.svg`` and ``...-dark.svg``. A page shows
+them with::
 
     ![alt text](assets/figures/<name>-light.svg#only-light)
     ![alt text](assets/figures/<name>-dark.svg#only-dark)

@@ -52,3 +52,22 @@ def render_svg(draw: Callable[[str], Figure], lang: str, theme: str) -> bytes:
         fig.savefig(buffer, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(fig)
     return buffer.getvalue()
+
+
+def recolour(svg: bytes, theme: str) -> bytes:
+    """The light figure ``svg`` in ``theme``: the only colours a theme sets are the text's and
+    the grid's (``_STYLE``), so the figure in another theme is the same SVG with those two
+    colours swapped. The data's colours are the same in every theme and differ from both."""
+    for role, colour in _STYLE["light"].items():
+        svg = svg.replace(colour.encode(), _STYLE[theme][role].encode())
+    return svg
+
+
+def render_svgs(draw: Callable[[str], Figure], lang: str) -> dict[str, bytes]:
+    """The figure for ``lang`` in every theme, drawn once (light) and recoloured for the others.
+
+    Drawing is the slow part of a build's figures (about a second for some); a recoloured
+    figure is what drawing it in that theme gives, up to the names of its markers
+    (tests/test_figures.py compares them)."""
+    light = render_svg(draw, lang, "light")
+    return {theme: light if theme == "light" else recolour(light, theme) for theme in THEMES}

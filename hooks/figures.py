@@ -1,8 +1,8 @@
 """Draw the course's figures during the build and add them to the site.
 
 The figures are not files in docs/: they are drawn from code (figures/) in the
-page language, once per colour scheme, and added to the build as generated
-files, so a page can never show a figure that the code no longer makes. A
+page language, once for the light colour scheme and recoloured for the dark one
+(figures.render.render_svgs), and added to the build as generated files, so a page can never show a figure that the code no longer makes. A
 drawn figure is kept under build/cache/figures/, keyed by figures/ and zeronn/
 (hooks/build_cache.py): an unchanged figure is not drawn again.
 """
@@ -39,8 +39,9 @@ def all_figures():
     return _figures().all_figures()
 
 
-def render_svg(draw, lang: str, theme: str) -> bytes:
-    return _figures().render.render_svg(draw, lang, theme)
+def render_svgs(draw, lang: str) -> dict[str, bytes]:
+    return _figures().render.render_svgs(draw, lang)
+
 
 # What a figure can depend on: its drawing code, zeronn (trained or measured for some
 # figures) and the recorded benchmark results, which live inside zeronn/.
@@ -75,19 +76,21 @@ def _cached(cache, lang: str) -> dict[str, bytes] | None:
 
 def _drawn(cache, lang: str) -> dict[str, bytes]:
     figures = all_figures()
-    drawn = {f"assets/figures/{name}-{theme}.svg": _svg(cache, name, draw, lang, theme)
-             for name, draw in figures.items() for theme in THEMES}
+    drawn = {f"assets/figures/{name}-{theme}.svg": svg
+             for name, draw in figures.items() for theme, svg in _svgs(cache, name, draw, lang).items()}
     if cache is not None:
         (cache / f"names-{lang}.json").write_text(json.dumps(list(figures)), "utf8")
     return drawn
 
 
-def _svg(cache, name, draw, lang: str, theme: str) -> bytes:
-    """The figure as SVG: from the cache when its key matches, else drawn (and stored)."""
-    path = None if cache is None else cache / f"{name}-{lang}-{theme}.svg"
-    if path is not None and path.exists():
-        return path.read_bytes()
-    svg = render_svg(draw, lang, theme)
-    if path is not None:
-        path.write_bytes(svg)
-    return svg
+def _svgs(cache, name, draw, lang: str) -> dict[str, bytes]:
+    """The figure in every theme, as SVG: from the cache when its key matches, else drawn
+    (once, and recoloured for the other themes) and stored."""
+    paths = {theme: None if cache is None else cache / f"{name}-{lang}-{theme}.svg" for theme in THEMES}
+    if all(path is not None and path.exists() for path in paths.values()):
+        return {theme: path.read_bytes() for theme, path in paths.items()}
+    svgs = render_svgs(draw, lang)
+    for theme, path in paths.items():
+        if path is not None:
+            path.write_bytes(svgs[theme])
+    return svgs

@@ -15,7 +15,7 @@ import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from figures import all_figures  # noqa: E402
-from figures.render import THEMES, render_svg  # noqa: E402
+from figures.render import THEMES, render_svg, render_svgs  # noqa: E402
 from tests.docs_tools import ROOT  # noqa: E402
 
 FIGURES = all_figures()
@@ -69,6 +69,32 @@ def test_figure_renders_in_both_themes(name: str, lang: str):
     for theme, svg in svgs.items():
         assert svg.lstrip().startswith(b"<?xml") and b"<svg" in svg, f"{name} {lang} {theme}"
     assert svgs["light"] != svgs["dark"], f"{name} ({lang}) looks the same in both themes"
+    # The build draws a figure once and recolours it for the other themes: that must be what
+    # drawing it in each theme gives, but for the names matplotlib gives its markers (a hash
+    # that covers their colour).
+    built = render_svgs(FIGURES[name], lang)
+    assert set(built) == set(THEMES)
+    for theme in THEMES:
+        assert same_but_names(built[theme], svgs[theme]), f"{name} ({lang}): the recoloured {theme} figure differs"
+
+
+MARKER = re.compile(rb'(?<=id=")m[0-9a-f]{10}(?=")|(?<=href="#)m[0-9a-f]{10}(?=")')
+
+
+def same_but_names(a: bytes, b: bytes) -> bool:
+    """Whether two SVGs are the same once their markers are named in order of appearance."""
+    def renamed(svg: bytes) -> bytes:
+        names: dict[bytes, bytes] = {}
+        return MARKER.sub(lambda m: names.setdefault(m.group(0), b"m%d" % len(names)), svg)
+    return renamed(a) == renamed(b)
+
+
+def test_the_marker_names_are_all_that_the_comparison_forgives():
+    svg = b'<path id="m0123456789"/><use xlink:href="#m0123456789" style="fill: #1f2430"/>'
+    other = b'<path id="mabcdefabcd"/><use xlink:href="#mabcdefabcd" style="fill: #1f2430"/>'
+    assert same_but_names(svg, other)
+    assert not same_but_names(svg, other.replace(b"#1f2430", b"#e3e6ee"))
+    assert not same_but_names(svg, other.replace(b'href="#mabcdefabcd"', b'href="#m0123456789"'))
 
 
 @pytest.mark.parametrize("name", sorted(FIGURES))
