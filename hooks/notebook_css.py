@@ -39,6 +39,7 @@ ATTRIBUTES = re.compile(r"\[[^\]]*\]")
 # A tag name: at the start of a compound (after a combinator, a space or the start).
 TAGS = re.compile(r"(?:^|[\s>+~])([a-zA-Z][\w-]*)")
 PALETTES = ("default", "slate")
+FEW = 32  # candidates for a selector that are each matched alone (_Page.matches)
 
 
 def static(selector: str) -> str:
@@ -54,7 +55,8 @@ class _Page:
     """The page, in either palette (the palette is an attribute of <body>), and the names it
     uses: a selector that needs a class, an id or a tag that the page does not have cannot
     match, and most of JupyterLab's do not, which spares the slower check. That check tries
-    only the elements that have a name the selector's last part needs."""
+    only the elements that have a name the selector's last part needs, when they are few,
+    and else the page from its start, stopping at the first match."""
 
     def __init__(self, page_html: str):
         self.soup = BeautifulSoup(page_html, "html.parser")
@@ -81,7 +83,13 @@ class _Page:
             for scheme in schemes:
                 if body is not None:
                     body["data-md-color-scheme"] = scheme
-                if any(compiled.match(element) for element in candidates):
+                # Each match() starts by walking up to the document: for many candidates, one
+                # pass over the page, which walks up once, is quicker (the four notebook pages
+                # of a language: 3.7-3.8 s -> 2.3-2.7 s).
+                if len(candidates) <= FEW:
+                    if any(compiled.match(element) for element in candidates):
+                        return True
+                elif compiled.select_one(self.soup) is not None:
                     return True
             return False
         finally:
