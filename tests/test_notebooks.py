@@ -166,6 +166,22 @@ def execute(nb: nbformat.NotebookNode, probe: str) -> tuple[nbformat.NotebookNod
     return nb, json.loads(stdout(probe_cell))
 
 
+def test_what_a_cell_prints_in_pieces_shows_as_one_block(tmp_path, monkeypatch):
+    """The kernel sends a cell's printed lines in pieces, as it flushes; the build's exporter
+    (mkdocs-jupyter's, with hooks/jupyter/jupyter_nbconvert_config.py) merges them after the
+    cell has run, so that the page does not depend on when the kernel flushed."""
+    from bs4 import BeautifulSoup
+    from mkdocs_jupyter.nbconvert2 import nb2html
+
+    code = "import sys, time\nprint('first')\nsys.stdout.flush()\ntime.sleep(0.5)\nprint('second')"
+    path = tmp_path / "pieces.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)]), path)
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(JUPYTER_CONFIG))
+    html = BeautifulSoup(nb2html(str(path), execute=True, kernel_name="python3"), "html.parser")
+    blocks = html.select('.jp-OutputArea-output[data-mime-type="text/plain"]')
+    assert [b.get_text().strip() for b in blocks] == ["first\nsecond"]
+
+
 def stdout(cell) -> str:
     return "".join(o.text for o in cell.outputs if o.output_type == "stream" and o.name == "stdout")
 

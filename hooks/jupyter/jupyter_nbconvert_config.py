@@ -20,3 +20,15 @@ if zmq.has("curve"):
 if zmq.has("ipc"):
     c.KernelManager.transport = "ipc"
     c.KernelManager.ip = os.path.join(tempfile.gettempdir(), f"zeronn-kernel-{os.getpid()}")
+
+# The same notebook gives the same page. A kernel sends what a cell prints in pieces (when a
+# timer fires or a buffer fills), so one build showed a cell's lines as one block and the next
+# as two. nbconvert's CoalesceStreamsPreprocessor merges the pieces, but in its default order
+# it runs before the cells are executed, when there is nothing to merge: it moves after them.
+from nbconvert.exporters.exporter import Exporter  # noqa: E402
+
+_COALESCE = "nbconvert.preprocessors.CoalesceStreamsPreprocessor"
+_order = [name for name in Exporter().default_preprocessors if name != _COALESCE]
+_order.insert(_order.index("nbconvert.preprocessors.ExecutePreprocessor") + 1, _COALESCE)
+c.Exporter.default_preprocessors = _order
+c.CoalesceStreamsPreprocessor.enabled = True
