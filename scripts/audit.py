@@ -9,10 +9,14 @@ categories performance, accessibility, best-practices and seo, in headless Chrom
 (CHROME_PATH, /usr/bin/chromium unless set). Prints a table of the scores (0-100)
 per page and writes it, with each failed audit's id, to a JSON file.
 
-Not part of `make test`: it takes minutes (some 15 s a page), and the performance
-score of a local server on a shared machine varies from run to run.
+Not part of `make test`: it takes minutes (some 15 s a page and run), and the performance
+score of a local server on a shared machine varies from run to run. So each page is run
+--runs times (`make audit`: 3) and the scores given are those of its median run, as
+Lighthouse picks it (core/lib/median-run.js: the run nearest the median first paint and the
+median time to interactive), as Lighthouse's guide on variability advises; the table also
+lists the performance score of every run.
 
-    python scripts/audit.py [--site site] [--out test-artifacts/lighthouse.json] [PAGE ...]
+    python scripts/audit.py [--site site] [--out test-artifacts/lighthouse.json] [--runs N] [PAGE ...]
 
 PAGE: paths below the site root to audit instead of all (e.g. forward/ en/forward/).
 """
@@ -130,6 +134,27 @@ def lighthouse(url: str, report: Path, chrome: str) -> dict:
     return json.loads(report.read_text("utf8"))
 
 
+# Lighthouse's own choice of a representative run, from node_modules (ES module).
+MEDIAN_RUN = """
+import {readFileSync} from "node:fs";
+import {computeMedianRun} from "lighthouse/core/lib/median-run.js";
+const runs = process.argv.slice(1).map(path => JSON.parse(readFileSync(path, "utf8")));
+console.log(runs.indexOf(computeMedianRun(runs)));
+"""
+
+
+def median_run(reports: list[Path]) -> int:
+    """The index, in ``reports`` (paths of Lighthouse's JSON reports of one page), of the run
+    that Lighthouse would call the median one."""
+    if len(reports) == 1:
+        return 0
+    result = subprocess.run(["node", "--input-type=module", "-e", MEDIAN_RUN, *map(str, reports)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"Lighthouse's median run failed:\n{result.stderr[-2000:]}")
+    return int(result.stdout)
+
+
 def summary(report: dict) -> dict:
     scores = {}
     for name in CATEGORIES:
@@ -162,6 +187,8 @@ def table(results: dict[str, dict]) -> str:
     width = max(len("page"), *(len(page or "(home)") for page in results))
     head = f"{'page':<{width}}  " + "  ".join(f"{SHORT[c]:>5}" for c in CATEGORIES) + "".join(
         f"  {m:>5}" for m in METRICS.values())
+    if any(len(r.get("runs", [])) > 1 for r in results.values()):
+        head += "  perf of each run"
     lines = [head, "-" * len(head)]
     for page, result in results.items():
         if "error" in result:
@@ -169,7 +196,8 @@ def table(results: dict[str, dict]) -> str:
             continue
         cells = ["  -" if result["scores"][c] is None else f"{result['scores'][c]:>5}" for c in CATEGORIES]
         metrics = [f"{result['metrics'][m]:>5}" for m in METRICS.values()]
-        lines.append(f"{page or '(home)':<{width}}  " + "  ".join(cells) + "".join(f"  {m}" for m in metrics))
+        runs = "  " + " ".join(str(p) for p in result["runs"]) if len(result.get("runs", [])) > 1 else ""
+        lines.append(f"{page or '(home)':<{width}}  " + "  ".join(cells) + "".join(f"  {m}" for m in metrics) + runs)
     done = [r for r in results.values() if "scores" in r]
     if done:
         lowest = [min((r["scores"][c] for r in done if r["scores"][c] is not None), default=None) for c in CATEGORIES]
@@ -178,12 +206,30 @@ def table(results: dict[str, dict]) -> str:
     return "\n".join(lines)
 
 
+def audit_page(url: str, tmp: Path, chrome: str, runs: int) -> dict:
+    """Lighthouse ``runs`` times on one page: the summary of the median run, with the
+    performance score of every run."""
+    reports = [tmp / f"report-{number}.json" for number in range(runs)]
+    scores, indexes = [], []
+    for path in reports:
+        report = lighthouse(url, path, chrome)
+        scores.append(round(report["categories"]["performance"]["score"] * 100))
+        indexes.append(report["environment"]["benchmarkIndex"])
+    result = summary(json.loads(reports[median_run(reports)].read_text("utf8")))
+    result["runs"] = scores
+    result["benchmark_indexes"] = indexes
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--out", type=Path, default=ROOT / "test-artifacts" / "lighthouse.json")
+    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median one is kept")
     parser.add_argument("pages", nargs="*", help="paths below the site root (default: every page)")
     args = parser.parse_args(argv)
+    if args.runs < 1:
+        parser.error(f"--runs must be at least 1, not {args.runs}")
 
     chrome = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
     if not LIGHTHOUSE.exists():
@@ -205,15 +251,15 @@ def main(argv: list[str] | None = None) -> int:
             for number, page in enumerate(pages, 1):
                 print(f"[{number}/{len(pages)}] {page or '(home)'}", file=sys.stderr, flush=True)
                 try:
-                    results[page] = summary(lighthouse(base + page, Path(tmp) / "report.json", chrome))
-                except (RuntimeError, subprocess.TimeoutExpired, KeyError) as error:
+                    results[page] = audit_page(base + page, Path(tmp), chrome, args.runs)
+                except (RuntimeError, subprocess.TimeoutExpired, KeyError, ValueError) as error:
                     results[page] = {"error": str(error)}
     finally:
         server.shutdown()
         server.server_close()
 
     print(table(results))
-    indexes = sorted(r["benchmark_index"] for r in results.values() if "benchmark_index" in r)
+    indexes = sorted(i for r in results.values() for i in r.get("benchmark_indexes", []))
     if indexes:
         index = indexes[len(indexes) // 2]
         print(f"This machine's benchmark index (Lighthouse's measure of its CPU): {index:.0f}, the median of "
@@ -224,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         "lighthouse": json.loads((ROOT / "node_modules" / "lighthouse" / "package.json").read_text())["version"],
         "form_factor": "mobile",
         "categories": list(CATEGORIES),
+        "runs_per_page": args.runs,
         "seconds": round(time.perf_counter() - start, 1),
         "pages": results,
     }, indent=2, ensure_ascii=False) + "\n", "utf8")

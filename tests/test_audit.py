@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+
 import pytest
 
 import audit  # scripts/, put on sys.path by tests/conftest.py
@@ -37,3 +40,36 @@ def test_table_shows_each_page_and_the_lowest_score():
 @pytest.mark.parametrize(("index", "multiplier"), [(150, 1), (800, 2), (1300, 3), (1533, 4), (2000, 6)])
 def test_the_multiplier_matches_lighthouses_calculator_at_its_anchor_points(index, multiplier):
     assert audit.matching_multiplier(index) == pytest.approx(multiplier, abs=0.01)
+
+
+def run(fcp: float, tti: float) -> dict:
+    return {"audits": {"first-contentful-paint": {"numericValue": fcp}, "interactive": {"numericValue": tti}}}
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Lighthouse runs on Node.js")
+def test_the_median_run_is_the_one_lighthouse_picks(tmp_path):
+    """Lighthouse's own choice (core/lib/median-run.js): the run nearest the median first paint
+    and the median time to interactive, not the best or the last."""
+    runs = [run(1900, 4000), run(1500, 3000), run(1700, 3500)]
+    paths = []
+    for number, report in enumerate(runs):
+        paths.append(tmp_path / f"report-{number}.json")
+        paths[-1].write_text(json.dumps(report), "utf8")
+    assert audit.median_run(paths) == 2
+    assert audit.median_run(paths[:1]) == 0
+
+
+def test_table_lists_every_run_when_there_were_several():
+    one = audit.summary(report(0.91, 100))
+    text = audit.table({"": one})
+    assert "each run" not in text
+    one["runs"] = [88, 91, 95]
+    lines = audit.table({"": one}).splitlines()
+    assert lines[0].endswith("perf of each run")
+    assert lines[2].split()[:2] == ["(home)", "91"] and lines[2].split()[-3:] == ["88", "91", "95"]
+
+
+def test_runs_must_be_at_least_one(capsys):
+    with pytest.raises(SystemExit):
+        audit.main(["--runs", "0"])
+    assert "--runs must be at least 1" in capsys.readouterr().err
