@@ -2,8 +2,9 @@
 
 The figures are not files in docs/: they are drawn from code (figures/) in the
 page language, once for the light colour scheme and recoloured for the dark one
-(figures.render.render_svgs), and added to the build as generated files, so a page can never show a figure that the code no longer makes. A
-drawn figure is kept under build/cache/figures/, keyed by figures/ and zeronn/
+(figures.render.render_svgs), and added to the build as generated files, so a
+page can never show a figure that the code no longer makes. A drawn figure is
+kept under build/cache/figures/, keyed by figures/ and zeronn/
 (hooks/build_cache.py): an unchanged figure is not drawn again.
 """
 

@@ -5,8 +5,8 @@ adds is laid out whole in its first frame, even far below the screen, before the
 decides to skip it (content-visibility, zeronn.css): on the glossary, when its terms were ten
 tables, some 370 ms of a phone's time (Chromium with the CPU slowed 4x). Inside a block that
 was in the page from the start, which the browser already skips, the theme's scroll box costs
-nothing until the reader comes near. The tables that this wraps are those that would be blocks themselves: a
-child of the article or of an API entry's text. Notebook pages have none.
+nothing until the reader comes near. The tables that this wraps are those that would be blocks
+themselves: a child of the article or of an API entry's text. Notebook pages have none.
 """
 
 from __future__ import annotations

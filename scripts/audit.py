@@ -209,15 +209,11 @@ def table(results: dict[str, dict]) -> str:
 def audit_page(url: str, tmp: Path, chrome: str, runs: int) -> dict:
     """Lighthouse ``runs`` times on one page: the summary of the median run, with the
     performance score of every run."""
-    reports = [tmp / f"report-{number}.json" for number in range(runs)]
-    scores, indexes = [], []
-    for path in reports:
-        report = lighthouse(url, path, chrome)
-        scores.append(round(report["categories"]["performance"]["score"] * 100))
-        indexes.append(report["environment"]["benchmarkIndex"])
-    result = summary(json.loads(reports[median_run(reports)].read_text("utf8")))
-    result["runs"] = scores
-    result["benchmark_indexes"] = indexes
+    paths = [tmp / f"report-{number}.json" for number in range(runs)]
+    reports = [lighthouse(url, path, chrome) for path in paths]
+    result = summary(reports[median_run(paths)])
+    result["runs"] = [round(r["categories"]["performance"]["score"] * 100) for r in reports]
+    result["benchmark_indexes"] = [r["environment"]["benchmarkIndex"] for r in reports]
     return result
 
 
