@@ -1,6 +1,7 @@
 """The search box of each language finds that language's pages, and only those; and every
 term of the glossary (glossary.yml), searched in its own language, finds the chapter that
-introduces it among the first three pages of results."""
+introduces it among the first three pages of results. The search index is fetched when the
+reader opens the search, not with every page (assets/javascripts/zeronn-search-index.js)."""
 
 from __future__ import annotations
 
@@ -137,3 +138,44 @@ def test_a_glossary_term_finds_the_chapter_that_introduces_it(search_boxes, lang
         f"the first pages: {pages[:5]}"
     )
     assert not box.tab.errors, box.tab.errors
+
+
+# ------------------------------------------------------------------ when the index is fetched
+
+INDEX = "search/search_index.json"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_index_is_fetched_when_the_search_opens_not_with_the_page(browser, site_server, lang):
+    tab = Tab(browser, site_server, DESKTOP)
+    fetched = []
+    tab.page.on("request", lambda request: request.url.endswith(INDEX) and fetched.append(request.url))
+    try:
+        tab.open(site_server.url(lang, "glossary/"))  # loaded, scrolled through, the site's scripts done
+        tab.page.wait_for_timeout(1_000)
+        assert fetched == [], "the page fetched the search index before the search was opened"
+        # The theme's shortcut opens the search without the pointer: only the switch says so.
+        tab.page.keyboard.press("/")
+        box = tab.page.locator("input.md-search__input")
+        box.fill("softmax" if lang == "en" else "ソフトマックス")
+        box.press("End")
+        tab.page.wait_for_selector("li.md-search-result__item a.md-search-result__link", timeout=15_000)
+        assert fetched == [site_server.url(lang, INDEX)]
+        assert not tab.errors, tab.errors
+    finally:
+        tab.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_page_opened_from_a_search_result_highlights_the_words(browser, site_server, lang):
+    """A result's link carries the words (?h=); the page marks them, which needs the index."""
+    tab = Tab(browser, site_server, DESKTOP)
+    word = "softmax" if lang == "en" else "ソフトマックス"
+    try:
+        tab.page.goto(f"{site_server.url(lang, 'loss/')}?h={word}", wait_until="load")
+        marks = tab.page.locator("article mark[data-md-highlight]")
+        marks.first.wait_for(timeout=15_000)
+        assert word.lower() in marks.first.text_content().lower()
+        assert not tab.errors, tab.errors
+    finally:
+        tab.close()
