@@ -198,7 +198,8 @@ class Tab:
 
     def _failed(self, request) -> None:
         # ERR_ABORTED: a request still running when the test moved on to the next page
-        # (the search index, fetched in the background). A missing file answers 404 instead.
+        # (the sitemap that instant navigation fetches, the search index once the search was
+        # opened). A missing file answers 404 instead.
         if request.failure != "net::ERR_ABORTED":
             self.failed.append(f"{request.url}: {request.failure}")
 

@@ -1,8 +1,8 @@
 /*
  * The search index is fetched when the reader opens the search, not with every page.
  *
- * The theme requests search/search_index.json as soon as a page starts: 90 to 100 KB
- * compressed, 340 to 380 KB of JSON that the page parses and hands to the search worker,
+ * The theme requests search/search_index.json as soon as a page starts: 90 to 100 kB
+ * compressed, 340 to 380 kB of JSON that the page parses and hands to the search worker,
  * which then builds its index. A reader who never searches pays for all of it, and it
  * competes with the page for the network and the processor while the page loads. The
  * theme has no setting for this (it waits for the search to open only for a site opened
@@ -34,7 +34,10 @@
   function want() {
     if (wanted) return
     wanted = true
-    held.splice(0).forEach(function (request) { send.apply(request[0], request[1]) })
+    held.splice(0).forEach(function (request) {
+      // A request the theme gave up on meanwhile (abort) can no longer be sent.
+      if (request[0].readyState === XMLHttpRequest.OPENED) send.apply(request[0], request[1])
+    })
   }
 
   // The theme's switch that opens the search: a click on the search icon or box, or a
