@@ -143,6 +143,7 @@ def test_a_glossary_term_finds_the_chapter_that_introduces_it(search_boxes, lang
 # ------------------------------------------------------------------ when the index is fetched
 
 INDEX = "search/search_index.json"
+WORD = {"ja": "ソフトマックス", "en": "softmax"}  # in both loss chapters
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -157,7 +158,7 @@ def test_the_index_is_fetched_when_the_search_opens_not_with_the_page(browser, s
         # The theme's shortcut opens the search without the pointer: only the switch says so.
         tab.page.keyboard.press("/")
         box = tab.page.locator("input.md-search__input")
-        box.fill("softmax" if lang == "en" else "ソフトマックス")
+        box.fill(WORD[lang])
         box.press("End")
         tab.page.wait_for_selector("li.md-search-result__item a.md-search-result__link", timeout=15_000)
         assert fetched == [site_server.url(lang, INDEX)]
@@ -170,7 +171,7 @@ def test_the_index_is_fetched_when_the_search_opens_not_with_the_page(browser, s
 def test_a_page_opened_from_a_search_result_highlights_the_words(browser, site_server, lang):
     """A result's link carries the words (?h=); the page marks them, which needs the index."""
     tab = Tab(browser, site_server, DESKTOP)
-    word = "softmax" if lang == "en" else "ソフトマックス"
+    word = WORD[lang]
     try:
         tab.page.goto(f"{site_server.url(lang, 'loss/')}?h={word}", wait_until="load")
         marks = tab.page.locator("article mark[data-md-highlight]")
