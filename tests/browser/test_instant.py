@@ -73,7 +73,11 @@ def test_instant_navigation_brings_each_page_whole(browser, site_server: SiteSer
     page = context.new_page()
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
-        page.goto(site_server.url(lang, START), wait_until="load")
+        # The theme navigates instantly once it has the sitemap, which is sent after the load.
+        with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")) as sitemap:
+            page.goto(site_server.url(lang, START), wait_until="load")
+        sitemap.value.finished()
+        page.evaluate(TWO_FRAMES)
         page.evaluate("window.zeronnStamp = 1")  # gone if the browser loads a document again
         visited = []
         for _ in range(STEPS):
@@ -113,5 +117,27 @@ def test_instant_navigation_brings_each_page_whole(browser, site_server: SiteSer
         assert {"notebooks/training/", "glossary/", "reference/"} <= set(visited)
         assert errors == []
     finally:
+        # The sitemap of the last page loaded may still be on its way through the route.
+        context.unroute_all(behavior="ignoreErrors")
         context.close()
         alone.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_sitemap_is_fetched_after_the_page_has_loaded(browser, site_server: SiteServer, lang: str):
+    """The theme asks for the sitemap as it starts; zeronn-requests.js sends that request
+    when the page has loaded, so that it does not compete with the page while it loads."""
+    context = browser.new_context(viewport=DESKTOP)
+    try:
+        page = context.new_page()
+        with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")) as sitemap:
+            page.goto(site_server.url(lang, "forward/"), wait_until="load")
+        sitemap.value.finished()
+        times = page.evaluate("""() => ({
+          load: performance.getEntriesByType("navigation")[0].loadEventStart,
+          sitemap: performance.getEntriesByType("resource").filter(r => r.name.endsWith("/sitemap.xml")).map(r => r.startTime),
+        })""")
+        assert len(times["sitemap"]) == 1, times
+        assert times["sitemap"][0] >= times["load"], f"the sitemap was requested before the load: {times}"
+    finally:
+        context.close()

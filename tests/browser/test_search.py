@@ -1,7 +1,7 @@
 """The search box of each language finds that language's pages, and only those; and every
 term of the glossary (glossary.yml), searched in its own language, finds the chapter that
 introduces it among the first three pages of results. The search index is fetched when the
-reader opens the search, not with every page (assets/javascripts/zeronn-search-index.js)."""
+reader opens the search, not with every page (assets/javascripts/zeronn-requests.js)."""
 
 from __future__ import annotations
 
