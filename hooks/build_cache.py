@@ -20,9 +20,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "build" / "cache"
 KEEP = 3  # keys kept per kind: switching branches back and forth stays fast
 
-# The packages whose version can change what a notebook prints or a figure draws.
+# The packages whose version can change what a notebook prints, a figure draws, or which rules
+# of a notebook page's stylesheet the pruning keeps (the last three).
 PACKAGES = ("torch", "numpy", "matplotlib", "matplotlib-fontja", "scikit-learn", "nbconvert", "nbclient",
-            "ipykernel", "mkdocs-jupyter", "jupytext")
+            "ipykernel", "mkdocs-jupyter", "jupytext", "beautifulsoup4", "soupsieve", "tinycss2")
 
 
 def enabled() -> bool:

@@ -51,6 +51,7 @@ SHARED_STYLE_MIN = 2000  # characters: smaller <style> blocks stay in the page
 _styles: dict[str, str] = {}  # file name -> CSS as mkdocs-jupyter gives it
 _pruned: dict[str, str] = {}  # file name -> the rules that a page uses, written after the build
 _read_elsewhere: set[str] | None = None  # custom properties that the site's own stylesheets read
+_PRUNE_KEY = build_cache.key("hooks/notebook_css.py")  # the pruning code, with the packages it uses
 
 
 def on_config(config, **kwargs):
@@ -153,9 +154,6 @@ def _pruned_css(whole: str, output: str, read_elsewhere: set[str]) -> str:
     partial.write_text(css, "utf8")
     partial.replace(entry)
     return css
-
-
-_PRUNE_KEY = build_cache.key("hooks/notebook_css.py")
 
 
 @event_priority(100)  # before mkdocs-jupyter's on_post_build (priority 0)
