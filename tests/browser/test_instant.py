@@ -49,6 +49,13 @@ def as_hosted(context, server: SiteServer) -> None:
     context.route("**/sitemap.xml", handle)
 
 
+def open_with_sitemap(page, url: str) -> None:
+    """Load ``url``, then wait until the sitemap that the page requests has come in whole."""
+    with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")) as sitemap:
+        page.goto(url, wait_until="load")
+    sitemap.value.finished()
+
+
 def settled_state(page) -> dict:
     """The page's state once every box near the screen is measured. The first Tab measures
     the rest (zeronn-a11y.js), as for a reader who uses the keyboard."""
@@ -74,9 +81,7 @@ def test_instant_navigation_brings_each_page_whole(browser, site_server: SiteSer
     page.on("pageerror", lambda error: errors.append(str(error)))
     try:
         # The theme navigates instantly once it has the sitemap, which is sent after the load.
-        with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")) as sitemap:
-            page.goto(site_server.url(lang, START), wait_until="load")
-        sitemap.value.finished()
+        open_with_sitemap(page, site_server.url(lang, START))
         page.evaluate(TWO_FRAMES)
         page.evaluate("window.zeronnStamp = 1")  # gone if the browser loads a document again
         visited = []
@@ -130,9 +135,7 @@ def test_the_sitemap_is_fetched_after_the_page_has_loaded(browser, site_server: 
     context = browser.new_context(viewport=DESKTOP)
     try:
         page = context.new_page()
-        with page.expect_response(lambda response: response.url.endswith("/sitemap.xml")) as sitemap:
-            page.goto(site_server.url(lang, "forward/"), wait_until="load")
-        sitemap.value.finished()
+        open_with_sitemap(page, site_server.url(lang, "forward/"))
         times = page.evaluate("""() => ({
           load: performance.getEntriesByType("navigation")[0].loadEventStart,
           sitemap: performance.getEntriesByType("resource").filter(r => r.name.endsWith("/sitemap.xml")).map(r => r.startTime),
