@@ -201,7 +201,7 @@ CELLS = [
             x = Relu().forward(Affine(W, torch.zeros(100)).forward(x))
             outputs.append(x)
             std, zeros = x.std(), (x == 0).float().mean()
-            print(f"層 {k + 1}: 標準偏差 {std:.4g}, 0 の割合 {zeros:.0%}")
+            print(f"層 {k + 1}: 標準偏差 {std:.4g}, ゼロの割合 {zeros:.0%}")
         """,
         en="""
         torch.manual_seed(0)
@@ -254,7 +254,7 @@ CELLS = [
           重みの勾配 $dW = X^\top \cdot dY$ も層への入力 $X$ に比例して小さくなるので、学習も進みにくくなります。
         - `weight_std = math.sqrt(2 / 100)` にすると、5 層を通っても標準偏差はほとんど変わりません。
           グラフの横軸の目盛りを見比べてください。
-        - 0 の割合は、どの場合もほぼ半分です。`Affine` の出力は正と負がほぼ半々で、`Relu` がそのうち負の値をすべて 0 にするからです。
+        - ゼロの割合は、どの場合もほぼ半分です。`Affine` の出力は正と負がほぼ半々で、`Relu` がそのうち負の値をすべて 0 にするからです。
 
         次のノートブック「[逆伝播を確かめる](/notebooks/backprop/)」では、こうした層の逆伝播が正しいかどうかを、数値微分と比べて確かめます。
         """,

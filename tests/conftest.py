@@ -57,6 +57,12 @@ def _shared(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return base.parent if "PYTEST_XDIST_WORKER" in os.environ else base  # a worker's base is <session>/popen-gwN
 
 
+@pytest.fixture(scope="session")
+def shared_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory that every worker of this session shares: what one computes, the others can read."""
+    return _shared(tmp_path_factory)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _start_site_build(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Start building the site at the session's first test, if any test of this session needs it."""

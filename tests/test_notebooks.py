@@ -2,15 +2,20 @@
 code in both languages, and, executed with the environment's own kernel, free of errors and
 stderr, printing what PyTorch, computed independently here, says they should print.
 
-Each notebook runs once per language as it is stored, then once more (in Japanese) with
-the values its "try this" notes suggest, to check that what those notes promise happens.
+Each notebook runs here once as it is stored (in Japanese; the English one holds the same code),
+and its printed values are checked; the built pages of both languages must then show what that
+run printed: the same text in Japanese, the same numbers in the same order in English. In
+`make test-slow` it runs once more with the values its "try this" notes suggest, to check that
+what those notes promise happens.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import math
+import os
 import re
 import sys
 import unicodedata
@@ -22,6 +27,8 @@ import pytest
 import torch
 import yaml
 import zmq
+from bs4 import BeautifulSoup
+from filelock import FileLock
 from nbclient import NotebookClient
 from traitlets.config.loader import PyFileConfigLoader
 
@@ -161,7 +168,11 @@ def execute(nb: nbformat.NotebookNode, probe: str) -> tuple[nbformat.NotebookNod
         nb, kernel_name="python3", timeout=300, allow_errors=False, config=config,
         resources={"metadata": {"path": str(ROOT)}},
     )
-    client.execute()
+    # One thread, as the build's kernels have it (scripts/site_builder.py): the pages must show
+    # what this run printed, to the last digit.
+    env = dict(os.environ)
+    env.setdefault("OMP_NUM_THREADS", "1")
+    client.execute(env=env)
     probe_cell = nb.cells.pop()
     return nb, json.loads(stdout(probe_cell))
 
@@ -205,9 +216,26 @@ def with_parameters(nb: nbformat.NotebookNode, **values: str) -> nbformat.Notebo
     return nb
 
 
-@cache
-def run(lang: str, name: str, variant: tuple[tuple[str, str], ...] = ()) -> tuple[nbformat.NotebookNode, dict]:
-    return execute(with_parameters(read(lang, name), **dict(variant)), PROBES[name])
+@pytest.fixture(scope="session")
+def run(shared_dir: Path):
+    """``run(lang, name, variant=())``: the notebook executed with the values ``variant`` gives
+    its parameters, and what its probe found. Each run happens once in a test session, in the
+    first worker that asks for it; the others read it from the directory that they share."""
+    folder = shared_dir / "notebook-runs"
+    folder.mkdir(exist_ok=True)
+
+    @cache
+    def run(lang: str, name: str, variant: tuple[tuple[str, str], ...] = ()) -> tuple[nbformat.NotebookNode, dict]:
+        key = hashlib.sha256(repr((lang, name, variant)).encode()).hexdigest()[:12]
+        path = folder / f"{name}-{lang}-{key}.json"
+        with FileLock(f"{path}.lock"):
+            if not path.is_file():
+                nb, probe = execute(with_parameters(read(lang, name), **dict(variant)), PROBES[name])
+                path.write_text(json.dumps({"notebook": nbformat.writes(nb), "probe": probe}), "utf8")
+        stored = json.loads(path.read_text("utf8"))
+        return nbformat.reads(stored["notebook"], as_version=4), stored["probe"]
+
+    return run
 
 
 def assert_ran_cleanly(nb: nbformat.NotebookNode, probe: dict) -> None:
@@ -264,7 +292,7 @@ def check_activation(nb, probe) -> None:
 
 
 @pytest.mark.slow  # a notebook run with a reader's changed values: `make test-slow`
-def test_activation_slope_and_depth_variant():
+def test_activation_slope_and_depth_variant(run):
     """The notes: a steep sigmoid is a step with slope ~0 away from 0; depth 20 leaves ~1e-13."""
     nb, probe = run("ja", "activation", (("a", "100.0"), ("depth", "20")))
     assert_ran_cleanly(nb, probe)
@@ -317,7 +345,7 @@ def check_forward(nb, probe) -> None:
 
 
 @pytest.mark.slow  # a notebook run with a reader's changed values: `make test-slow`
-def test_forward_variant_with_he_initialisation():
+def test_forward_variant_with_he_initialisation(run):
     """The notes: with weight_std = sqrt(2/100) the spread hardly changes; other sizes, other shapes."""
     nb, probe = run("ja", "forward", ())
     stds = [floats(line)[1] for line in stdout(cell(nb, "spread-forward")).splitlines()]
@@ -367,7 +395,7 @@ def check_backprop(nb, probe) -> None:
 
 
 @pytest.mark.slow  # a notebook run with a reader's changed values: `make test-slow`
-def test_backprop_with_a_large_step():
+def test_backprop_with_a_large_step(run):
     """The notes: h = 1e-1 makes the errors grow to between 1e-1 and 1e-3."""
     nb, probe = run("ja", "backprop", (("h", "1e-1"),))
     assert_ran_cleanly(nb, probe)
@@ -409,7 +437,7 @@ def check_training(nb, probe) -> None:
 
 
 @pytest.mark.slow  # a notebook run with a reader's changed values: `make test-slow`
-def test_training_with_too_large_a_learning_rate():
+def test_training_with_too_large_a_learning_rate(run):
     """The notes: lr = 10 makes the loss jump in the first epoch and leaves guessing (~0.1)."""
     nb, probe = run("ja", "training", (("optimizer", "SGD(lr=10.0)"),))
     assert_ran_cleanly(nb, probe)
@@ -440,11 +468,53 @@ CHECKS = {
 }
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", NOTEBOOKS)
-def test_notebook_runs_and_prints_what_torch_computes(lang: str, name: str):
-    nb, probe = run(lang, name)
+def test_notebook_runs_and_prints_what_torch_computes(run, name: str):
+    nb, probe = run("ja", name)
     assert_ran_cleanly(nb, probe)
     CHECKS[name](nb, probe)
     if name == "training":  # as stored, the network learns the digits
         assert floats(stdout(cell(nb, "mistakes-show")).splitlines()[0])[0] >= 0.93
+
+
+def printed(nb: nbformat.NotebookNode) -> dict[str, str]:
+    """Cell id → the text that the code cell printed or returned, as the page shows it (a result
+    that also has a picture shows as the picture)."""
+    texts = {}
+    for c in nb.cells:
+        if c.cell_type == "code":
+            texts[c.id] = "".join(o.text if o.output_type == "stream" else o.data["text/plain"]
+                                  for o in c.outputs if o.output_type == "stream" or set(o.get("data", {})) == {"text/plain"})
+    return texts
+
+
+def shown(page: Path) -> dict[str, str]:
+    """Cell id → the text of the code cell's text outputs on the built page."""
+    article = BeautifulSoup(page.read_text("utf8"), "html.parser").select_one("article")
+    texts = {}
+    for div in article.select('.jp-CodeCell[id^="cell-id="]'):
+        blocks = div.select('.jp-OutputArea-output[data-mime-type="text/plain"]')
+        texts[div["id"].removeprefix("cell-id=")] = "".join(b.get_text() for b in blocks)
+    return texts
+
+
+def lines(text: str) -> list[str]:
+    return [line.rstrip() for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_the_page_shows_what_the_checked_run_printed(run, built_site: Path, lang: str, name: str):
+    """The build runs each notebook in a kernel of its own: its page must show what the run that
+    the test above checked printed. The English notebook holds the same code with other words
+    (test_both_languages_hold_the_same_code), so its page shows the same numbers in the same order."""
+    nb, _ = run("ja", name)
+    expected = printed(nb)
+    page = shown(built_site / ("en" if lang == "en" else "") / "notebooks" / name / "index.html")
+    assert set(page) == set(expected), "the page's code cells"
+    assert any(expected.values()), "the run printed nothing"
+    for cell_id, text in expected.items():
+        if lang == "ja":
+            assert lines(page[cell_id]) == lines(text), f"cell {cell_id}"
+        else:
+            assert re.findall(FLOAT, page[cell_id]) == re.findall(FLOAT, text), f"cell {cell_id}"
