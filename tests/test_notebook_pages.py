@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from notebooks import NOTEBOOKS
 from notebooks.cells import SITE
 from tests.docs_tools import DOCS, LANGUAGES
+from tests.site_html import parse, soup
 
 PLOTS = {"activation": 1, "forward": 1, "backprop": 1, "training": 3}  # cells that draw a figure
 
@@ -24,10 +24,6 @@ def roots(built_site: Path) -> dict[str, Path]:
 
 def page(roots: dict[str, Path], lang: str, name: str) -> Path:
     return roots[lang] / "notebooks" / name / "index.html"
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text("utf8"), "html.parser")
 
 
 def source(lang: str, name: str) -> dict:
@@ -47,7 +43,7 @@ def test_page_is_the_rendered_notebook_in_its_language(roots, lang, name):
     assert path.is_file()
     text = path.read_text("utf8")
     assert text.lstrip().lower().startswith("<!doctype html>")
-    html = BeautifulSoup(text, "html.parser")
+    html = soup(path)
     assert html.html["lang"] == lang
     article = html.select_one("article")
     assert article.select_one(".jupyter-wrapper .jp-Notebook"), "not rendered by mkdocs-jupyter"
@@ -88,7 +84,7 @@ def test_page_has_no_error_output(roots, lang, name):
 
 @pytest.mark.parametrize(("lang", "name"), PAGES)
 def test_page_loads_no_mathjax_and_nothing_from_outside(roots, lang, name):
-    html = soup(page(roots, lang, name))
+    html = parse(page(roots, lang, name))  # its own copy: the formulas are taken out below
     for script in html.find_all("script"):
         text = (script.get("src") or "") + " " + (script.get("type") or "") + " " + script.get_text()
         assert "mathjax" not in text.lower(), "nbconvert's MathJax is still there"

@@ -27,7 +27,6 @@ import pytest
 import torch
 import yaml
 import zmq
-from bs4 import BeautifulSoup
 from filelock import FileLock
 from nbclient import NotebookClient
 from traitlets.config.loader import PyFileConfigLoader
@@ -37,6 +36,7 @@ from notebooks import NOTEBOOKS
 from notebooks.build import rendered
 from notebooks.cells import LANGUAGES
 from tests.docs_tools import DOCS, ROOT, code_shape
+from tests.site_html import soup as site_soup
 
 NOTEBOOK_DIR = {lang: DOCS / lang / "notebooks" for lang in LANGUAGES}
 FLOAT = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
@@ -490,7 +490,7 @@ def printed(nb: nbformat.NotebookNode) -> dict[str, str]:
 
 def shown(page: Path) -> dict[str, str]:
     """Cell id → the text of the code cell's text outputs on the built page."""
-    article = BeautifulSoup(page.read_text("utf8"), "html.parser").select_one("article")
+    article = site_soup(page).select_one("article")
     texts = {}
     for div in article.select('.jp-CodeCell[id^="cell-id="]'):
         blocks = div.select('.jp-OutputArea-output[data-mime-type="text/plain"]')
