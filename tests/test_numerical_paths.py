@@ -61,4 +61,4 @@ def test_every_notebook_runs_under_another_numerical_path():
         ["tests/test_notebooks.py", "-k", "runs_and_prints"], MOST_DIFFERENT
     )
     ran = {word: n for word, n in counts.items() if word != "deselected"}
-    assert ran == {"passed": len(NOTEBOOKS) * len(LANGUAGES)}, output
+    assert ran == {"passed": len(NOTEBOOKS)}, output  # each once: both languages hold the same code
