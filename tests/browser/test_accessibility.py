@@ -186,10 +186,10 @@ def test_nothing_on_the_first_screen_moves_while_the_page_loads(browser, site_se
     """Nothing the page's own blocks and scripts do moves what is on the screen. Written for a
     skipped block on the first screen, drawn at its placeholder height in the first frame, so
     that a block below it that is never skipped (an API entry, a formula) moved (0.07 to 0.29
-    on the reference pages and gradient-check/; zeronn.css keeps the first blocks laid out). This Chromium no longer moves
-    anything there without that rule (the three pages, measured); the test still fails on what
-    moves after the first paint (a block put at the top of the article after the load: 0.073
-    to 0.079).
+    on the reference pages and gradient-check/; zeronn.css keeps the first blocks laid out).
+    This Chromium no longer moves anything there without that rule (the three pages, measured);
+    the test still fails on what moves after the first paint (a block put at the top of the
+    article after the load: 0.073 to 0.079).
 
     KaTeX's fonts are not served here. A formula laid out before its font has come is laid
     out again when it comes, and the text around it moves, by as much as the font happens to
